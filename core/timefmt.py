@@ -1,69 +1,96 @@
-"""Pure time-zone conversions between UTC instants and venue-local wall times.
+"""Pure time-zone conversions between venue-local wall times and UTC instants.
 
-Instants are stored as aware UTC datetimes; people type and read local wall-clock
-times in a venue's IANA zone.  Converting a wall time to an instant is not always
-possible: in spring a local hour is skipped (it does not exist) and in autumn an
-hour repeats (it is ambiguous).  :func:`local_to_utc` refuses both with a clear
-error rather than silently shifting the time.
+No Flask here: these functions are used by models, forms, feeds and tests alike.
 """
 
-from __future__ import annotations
-
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
 class LocalTimeError(ValueError):
-    """A local wall time cannot be mapped to exactly one instant."""
+    """A local wall time that cannot be turned into one instant."""
 
-    def __init__(self, naive_local: datetime, tz_name: str, message: str) -> None:
-        super().__init__(message)
-        self.naive_local = naive_local
+    def __init__(self, local: datetime, tz_name: str) -> None:
+        super().__init__(f"{local.isoformat()} in {tz_name}")
+        self.local = local
         self.tz_name = tz_name
 
 
 class NonexistentTimeError(LocalTimeError):
-    """The wall time falls in a gap (clocks jump forward) and never happens."""
+    """The wall time falls in a gap (clocks jump forward: 02:30 on the last Sunday of March)."""
 
 
 class AmbiguousTimeError(LocalTimeError):
-    """The wall time happens twice (clocks go back), so the instant is unclear."""
+    """The wall time happens twice (clocks go back, e.g. 02:30 on the last Sunday of October)."""
 
 
-def to_local(instant_utc: datetime, tz_name: str) -> datetime:
-    """Return the aware wall time of ``instant_utc`` in zone ``tz_name``.
+class UnknownTimeZoneError(ValueError):
+    """The name is not an IANA time zone."""
 
-    Raises ``ValueError`` for a naive datetime.
+
+def zone(tz_name: str) -> ZoneInfo:
+    """The ``ZoneInfo`` for an IANA name, or :class:`UnknownTimeZoneError`."""
+    if not tz_name or tz_name not in _known_zones():
+        raise UnknownTimeZoneError(tz_name)
+    try:
+        return ZoneInfo(tz_name)
+    except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - tzdata mismatch
+        raise UnknownTimeZoneError(tz_name) from exc
+
+
+_ZONES: frozenset[str] = frozenset()
+
+
+def _known_zones() -> frozenset[str]:
+    global _ZONES
+    if not _ZONES:
+        _ZONES = frozenset(available_timezones())
+    return _ZONES
+
+
+def is_valid_zone(tz_name: str) -> bool:
+    """True when ``tz_name`` is a known IANA zone name."""
+    return bool(tz_name) and tz_name in _known_zones()
+
+
+def local_to_utc(local: datetime, tz_name: str, fold: int | None = None) -> datetime:
+    """Turn a naive wall time at a venue into an aware UTC instant.
+
+    Raises :class:`NonexistentTimeError` for a wall time skipped by a DST change and
+    :class:`AmbiguousTimeError` for one that occurs twice, unless ``fold`` (0 for the
+    first occurrence, 1 for the second) says which one is meant.
     """
-    if instant_utc.tzinfo is None or instant_utc.utcoffset() is None:
-        raise ValueError("to_local() needs an aware datetime, got a naive one")
-    return instant_utc.astimezone(ZoneInfo(tz_name))
+    if local.tzinfo is not None:
+        raise ValueError("local_to_utc expects a naive wall time")
+    tz = zone(tz_name)
+    first = local.replace(tzinfo=tz, fold=0)
+    second = local.replace(tzinfo=tz, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        round_trip = first.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+        if round_trip != local:
+            raise NonexistentTimeError(local, tz_name)
+        if fold is None:
+            raise AmbiguousTimeError(local, tz_name)
+        return (second if fold else first).astimezone(UTC)
+    return first.astimezone(UTC)
 
 
-def local_to_utc(naive_local: datetime, tz_name: str) -> datetime:
-    """Return the aware UTC instant of the wall time ``naive_local`` in ``tz_name``.
+def to_local(instant: datetime, tz_name: str) -> datetime:
+    """The aware wall time of an instant in the given zone."""
+    if instant.tzinfo is None:
+        raise ValueError("to_local expects an aware instant")
+    return instant.astimezone(zone(tz_name))
 
-    Raises :class:`NonexistentTimeError` when the wall time is skipped by a DST
-    change and :class:`AmbiguousTimeError` when it occurs twice.
+
+def zone_abbreviation(instant: datetime, tz_name: str) -> str:
+    """The zone's abbreviation at that instant (CET, CEST, CST, …).
+
+    IANA has no letters for some zones and uses a numeric offset such as ``+08``;
+    those are given as ``UTC+8`` to read well next to a time.
     """
-    if naive_local.tzinfo is not None:
-        raise ValueError("local_to_utc() needs a naive wall time, got an aware one")
-    zone = ZoneInfo(tz_name)
-    first = naive_local.replace(tzinfo=zone, fold=0)
-    second = naive_local.replace(tzinfo=zone, fold=1)
-    if first.utcoffset() == second.utcoffset():
-        return first.astimezone(UTC)
-    # The offsets differ: either a gap or a repeated hour.  In a gap, the wall
-    # time does not survive a round trip through UTC.
-    round_trip = first.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-    if round_trip != naive_local:
-        raise NonexistentTimeError(
-            naive_local,
-            tz_name,
-            f"{naive_local:%Y-%m-%d %H:%M} does not exist in {tz_name} (the clocks jump forward)",
-        )
-    raise AmbiguousTimeError(
-        naive_local,
-        tz_name,
-        f"{naive_local:%Y-%m-%d %H:%M} happens twice in {tz_name} (the clocks go back)",
-    )
+    abbr = to_local(instant, tz_name).tzname() or ""
+    if abbr and abbr[0] in "+-":
+        sign, digits = abbr[0], abbr[1:]
+        hours, minutes = digits[:2].lstrip("0") or "0", digits[2:]
+        return f"UTC{sign}{hours}" + (f":{minutes}" if minutes else "")
+    return abbr

@@ -1,4 +1,4 @@
-"""core.timefmt: UTC <-> venue-local conversions, gaps and repeats."""
+"""Local wall times ↔ UTC across the European DST switches and the China offset."""
 
 from datetime import UTC, datetime
 
@@ -6,67 +6,63 @@ import pytest
 
 from core.timefmt import (
     AmbiguousTimeError,
-    LocalTimeError,
     NonexistentTimeError,
+    UnknownTimeZoneError,
+    is_valid_zone,
     local_to_utc,
     to_local,
+    zone_abbreviation,
 )
 
 
-def test_winter_and_summer_offsets_in_rome():
-    assert local_to_utc(datetime(2018, 1, 15, 10, 0), "Europe/Rome") == datetime(
-        2018, 1, 15, 9, 0, tzinfo=UTC
-    )
-    assert local_to_utc(datetime(2018, 7, 16, 10, 0), "Europe/Rome") == datetime(
-        2018, 7, 16, 8, 0, tzinfo=UTC
-    )
+def test_winter_and_summer_offsets_for_rome() -> None:
+    assert local_to_utc(datetime(2020, 1, 15, 10, 0), "Europe/Rome") == datetime(
+        2020, 1, 15, 9, 0, tzinfo=UTC)
+    assert local_to_utc(datetime(2020, 7, 15, 10, 0), "Europe/Rome") == datetime(
+        2020, 7, 15, 8, 0, tzinfo=UTC)
 
 
-def test_china_has_no_dst():
+def test_china_has_no_dst() -> None:
     for month in (1, 7):
-        local = datetime(2018, month, 10, 9, 0)
-        assert local_to_utc(local, "Asia/Shanghai").hour == 1
+        assert local_to_utc(datetime(2020, month, 15, 17, 0), "Asia/Shanghai").hour == 9
 
 
-def test_spring_gap_is_refused_last_sunday_of_march():
-    # 25 March 2018 was the last Sunday of March: 02:00 -> 03:00 in Rome.
-    with pytest.raises(NonexistentTimeError) as info:
-        local_to_utc(datetime(2018, 3, 25, 2, 30), "Europe/Rome")
-    assert isinstance(info.value, LocalTimeError)
-    assert "does not exist" in str(info.value)
-    assert info.value.tz_name == "Europe/Rome"
+def test_spring_forward_gap_is_an_error() -> None:
+    # Last Sunday of March 2020: clocks jump from 02:00 to 03:00 in Europe.
+    with pytest.raises(NonexistentTimeError):
+        local_to_utc(datetime(2020, 3, 29, 2, 30), "Europe/Berlin")
 
 
-def test_autumn_repeat_is_refused_last_sunday_of_october():
-    # 28 October 2018: 03:00 CEST -> 02:00 CET, so 02:30 happens twice.
-    with pytest.raises(AmbiguousTimeError) as info:
-        local_to_utc(datetime(2018, 10, 28, 2, 30), "Europe/Rome")
-    assert "twice" in str(info.value)
+def test_fall_back_repeat_is_an_error_unless_fold_given() -> None:
+    # Last Sunday of October 2020: 02:00–03:00 happens twice.
+    local = datetime(2020, 10, 25, 2, 30)
+    with pytest.raises(AmbiguousTimeError):
+        local_to_utc(local, "Europe/Madrid")
+    assert local_to_utc(local, "Europe/Madrid", fold=0) == datetime(2020, 10, 25, 0, 30, tzinfo=UTC)
+    assert local_to_utc(local, "Europe/Madrid", fold=1) == datetime(2020, 10, 25, 1, 30, tzinfo=UTC)
 
 
-def test_times_next_to_the_switches_convert():
-    assert local_to_utc(datetime(2018, 3, 25, 1, 59), "Europe/Rome") == datetime(
-        2018, 3, 25, 0, 59, tzinfo=UTC
-    )
-    assert local_to_utc(datetime(2018, 3, 25, 3, 0), "Europe/Rome") == datetime(
-        2018, 3, 25, 1, 0, tzinfo=UTC
-    )
-    assert local_to_utc(datetime(2018, 10, 28, 3, 0), "Europe/Rome") == datetime(
-        2018, 10, 28, 2, 0, tzinfo=UTC
-    )
+def test_unknown_zone() -> None:
+    assert not is_valid_zone("Europe/Atlantis")
+    with pytest.raises(UnknownTimeZoneError):
+        local_to_utc(datetime(2020, 1, 1, 9, 0), "Europe/Atlantis")
 
 
-def test_to_local_round_trip_and_abbreviations():
-    instant = datetime(2018, 7, 2, 8, 0, tzinfo=UTC)
-    rome = to_local(instant, "Europe/Rome")
-    beijing = to_local(instant, "Asia/Shanghai")
-    assert (rome.hour, rome.tzname()) == (10, "CEST")
-    assert (beijing.hour, beijing.tzname()) == (16, "CST")
-    assert local_to_utc(rome.replace(tzinfo=None), "Europe/Rome") == instant
-
-
-def test_naive_and_aware_inputs_are_rejected():
+def test_naive_instant_refused() -> None:
     with pytest.raises(ValueError):
-        to_local(datetime(2018, 7, 2, 8, 0), "Europe/Rome")
-    with pytest.raises(ValueError):
-        local_to_utc(datetime(2018, 7, 2, 8, 0, tzinfo=UTC), "Europe/Rome")
+        to_local(datetime(2020, 1, 1, 9, 0), "Asia/Shanghai")
+
+
+def test_crossing_midnight_and_date_difference() -> None:
+    # A 10:00 Brussels webinar on 3 December 2020 is 17:00 the same day in Chongqing;
+    # a 20:00 Brussels call is already the next day in China.
+    start = local_to_utc(datetime(2020, 12, 3, 20, 0), "Europe/Brussels")
+    assert to_local(start, "Asia/Shanghai").date().day == 4
+    assert to_local(start, "Asia/Shanghai").hour == 3
+
+
+@pytest.mark.parametrize(("month", "expected"), [(1, "CET"), (7, "CEST")])
+def test_abbreviations(month: int, expected: str) -> None:
+    instant = datetime(2020, month, 1, 12, 0, tzinfo=UTC)
+    assert zone_abbreviation(instant, "Europe/Rome") == expected
+    assert zone_abbreviation(instant, "Asia/Shanghai") == "CST"
