@@ -12,13 +12,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, available_timezones
 
 from core.timefmt import (
     AmbiguousTimeError,
     NonexistentTimeError,
+    UnknownTimeZoneError,
+    is_valid_zone,
     local_to_utc,
     to_local,
+    zone,
+    zone_abbreviation,
 )
 
 __all__ = [
@@ -37,14 +41,6 @@ __all__ = [
 ]
 
 
-class UnknownTimeZoneError(ValueError):
-    """The name is not an IANA time zone known to the system's tz database."""
-
-    def __init__(self, tz_name: str) -> None:
-        super().__init__(f"unknown time zone: {tz_name!r}")
-        self.tz_name = tz_name
-
-
 @lru_cache(maxsize=1)
 def common_zones() -> tuple[str, ...]:
     """Return the sorted IANA zone names offered in forms (no legacy aliases)."""
@@ -59,26 +55,17 @@ def common_zones() -> tuple[str, ...]:
 
 def is_known_zone(tz_name: str | None) -> bool:
     """Tell whether ``tz_name`` names a zone in the tz database."""
-    if not tz_name:
-        return False
-    try:
-        get_zone(tz_name)
-    except UnknownTimeZoneError:
-        return False
-    return True
+    return bool(tz_name) and is_valid_zone(str(tz_name))
 
 
 def get_zone(tz_name: str) -> ZoneInfo:
     """Return the ``ZoneInfo`` for ``tz_name`` or raise :class:`UnknownTimeZoneError`."""
-    try:
-        return ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
-        raise UnknownTimeZoneError(str(tz_name)) from exc
+    return zone(tz_name)
 
 
 def abbreviation(instant: datetime, tz_name: str) -> str:
     """Return the zone abbreviation in force at ``instant`` (e.g. CET or CEST)."""
-    return to_local(instant, get_zone(tz_name).key).tzname() or tz_name
+    return zone_abbreviation(instant, tz_name)
 
 
 def local_date(instant: datetime, tz_name: str) -> date:
@@ -168,7 +155,7 @@ def city_times(
                 label=label,
                 tz_name=tz_name,
                 local=local,
-                abbreviation=local.tzname() or tz_name,
+                abbreviation=zone_abbreviation(instant, tz_name),
                 day_offset=(local.date() - reference_date).days,
             )
         )
