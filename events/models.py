@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
@@ -54,6 +54,16 @@ class WorkingLanguage(StrEnum):
     EN = "en"
     ZH = "zh"
     BILINGUAL = "bilingual"
+
+
+#: The cities taking part in an event beyond its venue (a webinar's European and Chinese
+#: cities): the event page shows each one's local time.
+event_city = Table(
+    "event_city",
+    db.metadata,
+    Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
+)
 
 
 def new_uid() -> str:
@@ -107,6 +117,7 @@ class Event(db.Model):
     partnership: Mapped[Partnership | None] = relationship()
     invitations: Mapped[list[Invitation]] = relationship(
         back_populates="event", cascade="all, delete-orphan")
+    cities: Mapped[list[City]] = relationship(secondary=event_city, order_by="City.name_en")
 
     @property
     def is_cancelled(self) -> bool:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
+from core.types import UTCDateTime
 
 if TYPE_CHECKING:
     from participants.models import Participant
@@ -33,6 +34,23 @@ class MissionStatus(StrEnum):
     CONFIRMED = "confirmed"
     COMPLETED = "completed"
     CANCELLED = "cancelled"
+
+
+class VisaStatus(StrEnum):
+    """Where a delegate's invitation letter / visa stands."""
+
+    NOT_NEEDED = "not_needed"
+    NEEDED = "needed"
+    REQUESTED = "requested"
+    ISSUED = "issued"
+
+
+class TravelMode(StrEnum):
+    """How a travel leg is made."""
+
+    FLIGHT = "flight"
+    TRAIN = "train"
+    ROAD = "road"
 
 
 class DelegationRole(StrEnum):
@@ -76,6 +94,9 @@ class Mission(db.Model):
     start_date: Mapped[date]
     end_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(12), default=MissionStatus.DRAFT.value)
+    version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version_id}
 
     partnership: Mapped[Partnership | None] = relationship()
     cities: Mapped[list[City]] = relationship(secondary=mission_city, order_by="City.name_en")
@@ -83,6 +104,10 @@ class Mission(db.Model):
                                                order_by="Theme.name_en")
     members: Mapped[list[DelegationMember]] = relationship(
         back_populates="mission", cascade="all, delete-orphan")
+    legs: Mapped[list[TravelLeg]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="TravelLeg.departs_at")
+    stays: Mapped[list[HotelStay]] = relationship(
+        back_populates="mission", cascade="all, delete-orphan", order_by="HotelStay.check_in")
 
 
 class DelegationMember(db.Model):
@@ -94,6 +119,56 @@ class DelegationMember(db.Model):
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
     role: Mapped[str] = mapped_column(String(12), default=DelegationRole.MEMBER.value)
+    visa_status: Mapped[str] = mapped_column(
+        String(12), default=VisaStatus.NOT_NEEDED.value, server_default="not_needed")
+    letter_requested_on: Mapped[date | None]
+    letter_sent_on: Mapped[date | None]
+    visa_issued_on: Mapped[date | None]
 
     mission: Mapped[Mission] = relationship(back_populates="members")
     participant: Mapped[Participant] = relationship()
+
+
+class TravelLeg(db.Model):
+    """A flight, train or road transfer of the whole delegation between two cities.
+
+    Departure and arrival are UTC instants, each shown in its own city's zone.
+    """
+
+    __tablename__ = "travel_leg"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"),
+                                            index=True)
+    mode: Mapped[str] = mapped_column(String(8), default=TravelMode.FLIGHT.value)
+    from_city_id: Mapped[int] = mapped_column(ForeignKey("city.id"))
+    to_city_id: Mapped[int] = mapped_column(ForeignKey("city.id"))
+    departs_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    departure_timezone: Mapped[str] = mapped_column(String(64))
+    arrives_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    arrival_timezone: Mapped[str] = mapped_column(String(64))
+    carrier: Mapped[str | None] = mapped_column(String(80))
+    number: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(String(300))
+
+    mission: Mapped[Mission] = relationship(back_populates="legs")
+    from_city: Mapped[City] = relationship(foreign_keys=[from_city_id])
+    to_city: Mapped[City] = relationship(foreign_keys=[to_city_id])
+
+
+class HotelStay(db.Model):
+    """Where the delegation sleeps: a hotel in a city from check-in to check-out."""
+
+    __tablename__ = "hotel_stay"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"),
+                                            index=True)
+    city_id: Mapped[int] = mapped_column(ForeignKey("city.id"))
+    hotel: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    check_in: Mapped[date]
+    check_out: Mapped[date]
+
+    mission: Mapped[Mission] = relationship(back_populates="stays")
+    city: Mapped[City] = relationship()
