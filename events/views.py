@@ -1,31 +1,135 @@
-"""Event pages."""
+"""Event pages: the filtered, paged list, the calendar and its feed, one event."""
 
-from flask import Blueprint, abort, render_template
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, render_template, request, url_for
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Select
+from sqlalchemy.orm import joinedload, selectinload
 
+from accounts.permissions import can
 from core.extensions import db
+from core.i18n import get_lang, localized
+from core.timefmt import is_valid_zone, local_to_utc, to_local
+from core.viewer import viewer_timezone
+from events.engagements import event_conflicts
+from events.forms import EventFilterForm
 from events.models import Event
 from events.queries import visible_events
+from events.timezones import city_times, summary_line
 
 bp = Blueprint("events", __name__, url_prefix="/events")
+
+PER_PAGE = 25
+
+
+def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
+    """The visible events matching the list filters, soonest first."""
+    query = visible_events(current_user)
+    if form.kind.data:
+        query = query.where(Event.kind == form.kind.data)
+    if form.city.data:
+        query = query.where(Event.city_id == form.city.data)
+    if form.theme.data:
+        query = query.where(Event.theme_id == form.theme.data)
+    if form.mission.data:
+        query = query.where(Event.mission_id == form.mission.data)
+    if form.status.data:
+        query = query.where(Event.status == form.status.data)
+    if form.date_from.data:
+        query = query.where(Event.ends_at >= datetime.combine(form.date_from.data, time.min,
+                                                              tzinfo=UTC) - timedelta(hours=14))
+    if form.date_to.data:
+        query = query.where(Event.starts_at < datetime.combine(form.date_to.data, time.min,
+                                                               tzinfo=UTC) + timedelta(days=1,
+                                                                                       hours=12))
+    return query.order_by(Event.starts_at, Event.id)
 
 
 @bp.route("/")
 def index() -> str:
-    """All events the viewer may see, newest first."""
+    """Events with filters (kind, city, theme, mission, status, dates) and paging."""
+    form = EventFilterForm(request.args)
+    form.validate()
+    page = db.paginate(
+        filtered_events(form).options(joinedload(Event.city), joinedload(Event.theme),
+                                      joinedload(Event.mission)),
+        per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
+    args = {k: v for k, v in request.args.items() if k != "page" and v}
+    return render_template("events/index.html", page=page, form=form, args=args,
+                           viewer_tz=viewer_timezone())
+
+
+@bp.route("/calendar")
+def calendar() -> str:
+    """Month/week calendar (FullCalendar), in the page's language and viewer's zone."""
+    initial = request.args.get("date", "")
+    return render_template("events/calendar.html", initial=initial,
+                           fc_locale="zh-cn" if get_lang() == "zh" else "en-gb")
+
+
+def _floating(value: str | None, tz_name: str) -> datetime | None:
+    """Read FullCalendar's range bound (a wall time in the viewer's zone) as UTC."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    naive = parsed.replace(tzinfo=None)
+    try:
+        return local_to_utc(naive, tz_name)
+    except ValueError:
+        return naive.replace(tzinfo=UTC)
+
+
+@bp.route("/feed.json")
+def feed() -> ResponseReturnValue:
+    """Calendar feed: events between ``start`` and ``end`` as wall times in ``tz``."""
+    tz_name = request.args.get("tz") or viewer_timezone()
+    if not is_valid_zone(tz_name):
+        tz_name = viewer_timezone()
+    start = _floating(request.args.get("start"), tz_name)
+    end = _floating(request.args.get("end"), tz_name)
+    if start is None or end is None or end <= start or end - start > timedelta(days=62):
+        return jsonify({"error": "start and end (at most 62 days apart) are required"}), 400
     events = db.session.scalars(
         visible_events(current_user).options(joinedload(Event.city))
-        .order_by(Event.starts_at.desc())).all()
-    return render_template("events/index.html", events=events)
+        .where(Event.starts_at < end, Event.ends_at > start).order_by(Event.starts_at)).all()
+    rows: list[dict[str, Any]] = []
+    for event in events:
+        title = localized(event, "title")[0]
+        city = localized(event.city, "name")[0] if event.city else ""
+        rows.append({
+            "id": event.id,
+            "title": title,
+            "start": to_local(event.starts_at, tz_name).replace(tzinfo=None).isoformat(),
+            "end": to_local(event.ends_at, tz_name).replace(tzinfo=None).isoformat(),
+            "url": url_for("events.detail", event_id=event.id),
+            "extendedProps": {"status": event.status,
+                              "tooltip": " · ".join(x for x in (title, city) if x)},
+        })
+    return jsonify(rows)
 
 
 @bp.route("/<int:event_id>")
 def detail(event_id: int) -> str:
-    """One event, with its times in the venue's zone and the viewer's."""
-    event = db.session.scalar(visible_events(current_user).where(Event.id == event_id)
-                              .options(joinedload(Event.city), joinedload(Event.theme),
-                                       joinedload(Event.mission)))
+    """One event: venue time, viewer's time, each city's time, conflicts for organisers."""
+    event = db.session.scalar(
+        visible_events(current_user).where(Event.id == event_id)
+        .options(joinedload(Event.city), joinedload(Event.theme), joinedload(Event.mission),
+                 selectinload(Event.cities)))
     if event is None:
         abort(404)
-    return render_template("events/detail.html", event=event)
+    places = [(localized(c, "name")[0], c.timezone)
+              for c in ([event.city] if event.city else []) + list(event.cities)]
+    times = city_times(event.starts_at, places) if len(places) > 1 else []
+    conflicts = []
+    if can(current_user, "events.view_internal"):
+        conflicts = event_conflicts(event)
+    return render_template("events/detail.html", event=event, city_times=times,
+                           city_summary=summary_line(times), conflicts=conflicts)

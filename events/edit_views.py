@@ -1,0 +1,173 @@
+"""Event writes: create, edit (optimistic locking), cancel, duplicate, delete drafts."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+
+from accounts.permissions import require
+from core.extensions import db
+from core.timefmt import to_local
+from events.engagements import event_conflicts
+from events.forms import LOCAL_FORMAT, EventForm
+from events.models import Event, EventKind
+from events.services import (
+    NotADraftError,
+    StaleEventError,
+    cancel_event,
+    create_event,
+    delete_event,
+    duplicate_event,
+    update_event,
+)
+from events.views import bp
+
+
+def _event_or_404(event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    if event is None:
+        abort(404)
+    return event
+
+
+def _stale_message(event_id: int) -> Markup:
+    link = Markup('<a href="{url}" class="alert-link">{text}</a>').format(
+        url=url_for("events.detail", event_id=event_id), text=_("Open the current version"))
+    return Markup("{msg} {link}").format(
+        msg=escape(_("Someone else saved this event after you opened it, so your changes "
+                     "were not saved.")), link=link)
+
+
+def _preview(form: EventForm, event: Event | None) -> Event:
+    """A transient event with the form's values, for the conflict check."""
+    data = form.event_data()
+    data.pop("city_ids")
+    probe = Event(**data)
+    probe.id = event.id if event else None
+    return probe
+
+
+def _warnings(form: EventForm, event: Event | None) -> list[Any]:
+    probe = _preview(form, event)
+    try:
+        return event_conflicts(probe)
+    finally:
+        if probe in db.session:
+            db.session.expunge(probe)
+
+
+def _prefill(form: EventForm) -> None:
+    """New-event defaults from the query string (the slot finder and mission pages)."""
+    args = request.args
+    if args.get("kind") in set(EventKind):
+        form.kind.data = args["kind"]
+    if args.get("timezone"):
+        form.timezone.data = args["timezone"]
+    for name in ("starts_local", "ends_local"):
+        try:
+            form[name].data = datetime.strptime(args.get(name, ""), LOCAL_FORMAT)
+        except ValueError:
+            continue
+    if args.get("online") == "1":
+        form.online.data = True
+    if args.get("mission_id", "").isdigit():
+        form.mission_id.data = int(args["mission_id"])
+    if args.get("city_id", "").isdigit():
+        form.city_id.data = int(args["city_id"])
+    cities = [int(c) for c in args.getlist("cities") if c.isdigit()]
+    if cities:
+        form.cities.data = cities
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("events.edit")
+def create() -> ResponseReturnValue:
+    """Create an event; conflicts are shown as warnings the organiser may override."""
+    form = EventForm()
+    if request.method == "GET":
+        _prefill(form)
+    warnings: list[Any] = []
+    if form.validate_on_submit():
+        warnings = _warnings(form, None)
+        if not warnings or form.confirm_conflicts.data:
+            event = create_event(form.event_data())
+            flash(_("Event saved."), "success")
+            return redirect(url_for("events.detail", event_id=event.id))
+    return render_template("events/form.html", form=form, event=None, warnings=warnings)
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@require("events.edit")
+def edit(event_id: int) -> ResponseReturnValue:
+    """Edit an event from the version the organiser opened (refused when stale)."""
+    event = _event_or_404(event_id)
+    form = EventForm(obj=event)
+    if request.method == "GET":
+        form.starts_local.data = to_local(event.starts_at, event.timezone).replace(tzinfo=None)
+        form.ends_local.data = to_local(event.ends_at, event.timezone).replace(tzinfo=None)
+        form.cities.data = [c.id for c in event.cities]
+        form.version_id.data = str(event.version_id)
+    warnings: list[Any] = []
+    if form.validate_on_submit():
+        warnings = _warnings(form, event)
+        if not warnings or form.confirm_conflicts.data:
+            try:
+                update_event(event, form.event_data(), form.version_id.data)
+            except StaleEventError:
+                db.session.rollback()
+                flash(_stale_message(event_id), "danger")
+                return render_template("events/form.html", form=form, event=event,
+                                       warnings=[], stale=True), 409
+            flash(_("Event saved."), "success")
+            return redirect(url_for("events.detail", event_id=event.id))
+    return render_template("events/form.html", form=form, event=event, warnings=warnings)
+
+
+@bp.route("/<int:event_id>/cancel", methods=["POST"])
+@require("events.edit")
+def cancel(event_id: int) -> ResponseReturnValue:
+    """Cancel (keep, marked cancelled) an event."""
+    event = _event_or_404(event_id)
+    try:
+        cancel_event(event, request.form.get("version_id"))
+    except StaleEventError:
+        db.session.rollback()
+        flash(_stale_message(event_id), "danger")
+    else:
+        flash(_("Event cancelled. It stays in the programme, marked cancelled."), "warning")
+    return redirect(url_for("events.detail", event_id=event_id))
+
+
+@bp.route("/<int:event_id>/duplicate", methods=["POST"])
+@require("events.edit")
+def duplicate(event_id: int) -> ResponseReturnValue:
+    """Copy an event, optionally some weeks later, and open the copy for editing."""
+    event = _event_or_404(event_id)
+    weeks = request.form.get("weeks", "0")
+    shift = timedelta(weeks=int(weeks)) if weeks.isdigit() and int(weeks) <= 104 else None
+    if shift is None:
+        flash(_("Enter a number of weeks between 0 and 104."), "danger")
+        return redirect(url_for("events.detail", event_id=event_id))
+    copy = duplicate_event(event, shift)
+    flash(_("Copy created as a tentative event; check it and save."), "success")
+    return redirect(url_for("events.edit", event_id=copy.id))
+
+
+@bp.route("/<int:event_id>/delete", methods=["POST"])
+@require("events.edit")
+def delete(event_id: int) -> ResponseReturnValue:
+    """Delete a draft event (tentative, nobody invited); others must be cancelled."""
+    event = _event_or_404(event_id)
+    try:
+        delete_event(event)
+    except NotADraftError:
+        flash(_("Only draft events (tentative, nobody invited) can be deleted; "
+                "cancel this one instead."), "danger")
+        return redirect(url_for("events.detail", event_id=event_id))
+    flash(_("Draft event deleted."), "success")
+    return redirect(url_for("events.index"))

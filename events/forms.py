@@ -1,0 +1,290 @@
+"""Event forms: create/edit with cross-field checks, list filters, slot finder.
+
+Times are typed as venue-local wall times; ``EventForm.validate`` turns them into
+UTC instants (``form.starts_at``/``form.ends_at``) or puts a clear error next to
+the field (nonexistent or repeated local time, end before start, unknown zone).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import (
+    BooleanField,
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+    URLField,
+)
+from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+
+from core.extensions import db
+from core.i18n import localized
+from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
+from core.timefmt import (
+    AmbiguousTimeError,
+    NonexistentTimeError,
+    UnknownTimeZoneError,
+    is_valid_zone,
+    local_to_utc,
+    to_local,
+)
+from missions.models import Mission
+from programme.models import City, Theme
+
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+VISIBILITIES = {"public": _l("Public programme"), "internal": _l("Internal")}
+CHOICE_MESSAGE = _l("Choose one of the options.")
+
+
+def _name(obj: Any, field: str = "name") -> str:
+    return localized(obj, field)[0]
+
+
+def city_choices(blank: bool = True) -> list[tuple[str, str]]:
+    """Cities for a select, by English name, with an optional blank first entry."""
+    cities = db.session.scalars(select(City).order_by(City.name_en)).all()
+    rows = [(str(c.id), _name(c)) for c in cities]
+    return ([("", "—")] if blank else []) + rows
+
+
+def theme_choices() -> list[tuple[str, str]]:
+    """Themes (clusters) for a select, with a blank first entry."""
+    themes = db.session.scalars(select(Theme).order_by(Theme.name_en)).all()
+    return [("", "—")] + [(str(t.id), _name(t)) for t in themes]
+
+
+def mission_choices() -> list[tuple[str, str]]:
+    """Missions for a select, newest first, with a blank first entry."""
+    missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all()
+    return [("", "—")] + [(str(m.id), _name(m, "title")) for m in missions]
+
+
+def _optional_int(value: Any) -> int | None:
+    return int(value) if value not in (None, "", "None") else None
+
+
+class EventForm(FlaskForm):
+    """Create or edit an event; times are entered in the venue's zone."""
+
+    kind = SelectField(_l("Kind"), choices=choices(EVENT_KINDS), validate_choice=True)
+    title_en = StringField(_l("Title (English)"), validators=[Length(max=300)])
+    title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
+    description_en = TextAreaField(_l("Description (English)"), validators=[Optional()])
+    description_zh = TextAreaField(_l("Description (Chinese)"), validators=[Optional()])
+    starts_local = DateTimeLocalField(
+        _l("Starts (venue time)"), format=LOCAL_FORMAT,
+        validators=[InputRequired(message=_l("Enter the start date and time."))])
+    ends_local = DateTimeLocalField(
+        _l("Ends (venue time)"), format=LOCAL_FORMAT,
+        validators=[InputRequired(message=_l("Enter the end date and time."))])
+    timezone = StringField(_l("Time zone of the venue"), validators=[Length(max=64)])
+    city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
+    cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
+    venue = StringField(_l("Venue / address"), validators=[Length(max=300)])
+    online = BooleanField(_l("Online"))
+    hybrid = BooleanField(_l("Hybrid (in person and online)"))
+    platform = StringField(_l("Platform"), validators=[Length(max=80)])
+    join_url = URLField(_l("Join link"), validators=[
+        Optional(), URL(message=_l("Enter a full web address (https://…)."))])
+    dial_in = StringField(_l("Dial-in"), validators=[Length(max=200)])
+    language = SelectField(_l("Working language"), choices=choices(WORKING_LANGUAGES))
+    theme_id = SelectField(_l("Theme / cluster"), coerce=_optional_int, validate_choice=False)
+    mission_id = SelectField(_l("Mission"), coerce=_optional_int, validate_choice=False)
+    status = SelectField(_l("Status"), choices=choices(EVENT_STATUSES))
+    visibility = SelectField(_l("Visibility"), choices=list(VISIBILITIES.items()))
+    version_id = HiddenField()
+    confirm_conflicts = BooleanField(_l("Save despite the warnings"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.city_id.choices = city_choices()
+        self.cities.choices = [(int(v), label) for v, label in self.city_id.choices if v]
+        self.theme_id.choices = theme_choices()
+        self.mission_id.choices = mission_choices()
+        for field in (self.kind, self.language, self.status, self.visibility):
+            field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]
+        self.starts_at: datetime | None = None
+        self.ends_at: datetime | None = None
+
+    # -- cross-field checks -------------------------------------------------------------
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Field checks, then zone, times, place and mission-date checks."""
+        ok = super().validate(extra_validators)
+        city = db.session.get(City, self.city_id.data) if self.city_id.data else None
+        if not self.timezone.data and city is not None:
+            self.timezone.data = city.timezone
+        ok = self._check_place(city) and ok
+        if not self._check_zone():
+            return False
+        ok = self._check_times() and ok
+        if ok:
+            ok = self._check_mission()
+        return ok
+
+    def _check_zone(self) -> bool:
+        if not self.timezone.data:
+            self.timezone.errors.append(_l("Enter the venue's time zone (or choose a city)."))
+            return False
+        if not is_valid_zone(self.timezone.data.strip()):
+            self.timezone.errors.append(
+                _l("Unknown time zone: use an IANA name such as Europe/Rome or Asia/Shanghai."))
+            return False
+        self.timezone.data = self.timezone.data.strip()
+        return True
+
+    def _to_utc(self, field: DateTimeLocalField) -> datetime | None:
+        if field.data is None:
+            return None
+        try:
+            return local_to_utc(field.data, self.timezone.data)
+        except NonexistentTimeError:
+            field.errors.append(_l(
+                "This local time does not exist in %(zone)s (the clocks jump forward "
+                "that night).", zone=self.timezone.data))
+        except AmbiguousTimeError:
+            field.errors.append(_l(
+                "This local time happens twice in %(zone)s (the clocks go back that "
+                "night); choose a time outside that hour.", zone=self.timezone.data))
+        except UnknownTimeZoneError:
+            self.timezone.errors.append(_l("Unknown time zone."))
+        return None
+
+    def _check_times(self) -> bool:
+        self.starts_at = self._to_utc(self.starts_local)
+        self.ends_at = self._to_utc(self.ends_local)
+        if self.starts_at is None or self.ends_at is None:
+            return False
+        if self.ends_at <= self.starts_at:
+            self.ends_local.errors.append(_l("The end must be after the start."))
+            return False
+        return True
+
+    def _check_place(self, city: City | None) -> bool:
+        ok = True
+        remote = self.online.data or self.hybrid.data
+        if remote and not self.join_url.data:
+            self.join_url.errors.append(_l("An online or hybrid event needs a join link."))
+            ok = False
+        if (not self.online.data or self.hybrid.data) and city is None:
+            self.city_id.errors.append(_l("An in-person event needs a city."))
+            ok = False
+        return ok
+
+    def _check_mission(self) -> bool:
+        if not self.mission_id.data:
+            return True
+        mission = db.session.get(Mission, self.mission_id.data)
+        if mission is None:
+            self.mission_id.errors.append(CHOICE_MESSAGE)
+            return False
+        assert self.starts_at is not None and self.ends_at is not None
+        first = to_local(self.starts_at, self.timezone.data).date()
+        last = to_local(self.ends_at, self.timezone.data).date()
+        if first < mission.start_date or last > mission.end_date:
+            self.mission_id.errors.append(_l(
+                "The event falls outside the mission's dates (%(start)s – %(end)s).",
+                start=mission.start_date.isoformat(), end=mission.end_date.isoformat()))
+            return False
+        return True
+
+    def event_data(self) -> dict[str, Any]:
+        """The validated values as model attributes (UTC instants included)."""
+        return {
+            "kind": self.kind.data,
+            "title_en": (self.title_en.data or "").strip() or None,
+            "title_zh": (self.title_zh.data or "").strip() or None,
+            "description_en": self.description_en.data or None,
+            "description_zh": self.description_zh.data or None,
+            "starts_at": self.starts_at,
+            "ends_at": self.ends_at,
+            "timezone": self.timezone.data,
+            "city_id": self.city_id.data,
+            "city_ids": list(self.cities.data or []),
+            "venue": self.venue.data or None,
+            "online": bool(self.online.data),
+            "hybrid": bool(self.hybrid.data),
+            "platform": self.platform.data or None,
+            "join_url": self.join_url.data or None,
+            "dial_in": self.dial_in.data or None,
+            "language": self.language.data,
+            "theme_id": self.theme_id.data,
+            "mission_id": self.mission_id.data,
+            "status": self.status.data,
+            "visibility": self.visibility.data,
+        }
+
+    def validate_title_en(self, field: StringField) -> None:
+        """At least one title, in either language."""
+        if not (field.data or "").strip() and not (self.title_zh.data or "").strip():
+            raise ValueError(_l("Give the event a title in English or Chinese."))
+
+
+class EventFilterForm(FlaskForm):
+    """Filters of the event list (GET, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(_l("Kind"), choices=[("", _l("All kinds")), *choices(EVENT_KINDS)],
+                       validate_choice=False)
+    city = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
+    theme = SelectField(_l("Theme"), coerce=_optional_int, validate_choice=False)
+    mission = SelectField(_l("Mission"), coerce=_optional_int, validate_choice=False)
+    status = SelectField(_l("Status"), choices=[("", _l("All statuses")),
+                                                 *choices(EVENT_STATUSES)],
+                         validate_choice=False)
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.city.choices = city_choices()
+        self.theme.choices = theme_choices()
+        self.mission.choices = mission_choices()
+
+
+class SlotFinderForm(FlaskForm):
+    """Pick cities and a date range; list the common working hours."""
+
+    class Meta:
+        csrf = False
+
+    cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
+    date_from = DateField(_l("From"), validators=[
+        InputRequired(message=_l("Enter the first date."))])
+    date_to = DateField(_l("To"), validators=[InputRequired(message=_l("Enter the last date."))])
+    duration = IntegerField(_l("Length (minutes)"), default=60, validators=[
+        InputRequired(message=_l("Enter the length in minutes.")),
+        NumberRange(min=15, max=600, message=_l("Between 15 and 600 minutes."))])
+    mission_id = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cities.choices = [(int(v), label) for v, label in city_choices(blank=False)]
+
+    def validate_cities(self, field: SelectMultipleField) -> None:
+        """At least two cities, all known."""
+        known = {value for value, _label in field.choices or []}
+        if len(field.data or []) < 2:
+            raise ValueError(_l("Pick at least two cities."))
+        if not set(field.data) <= known:
+            raise ValueError(CHOICE_MESSAGE)
+
+    def validate_date_to(self, field: DateField) -> None:
+        """A range of at most 31 days, ending after it starts."""
+        start: date | None = self.date_from.data
+        if start and field.data:
+            if field.data < start:
+                raise ValueError(_l("The range must end after it starts."))
+            if (field.data - start).days > 31:
+                raise ValueError(_l("Search at most 31 days at a time."))

@@ -1,0 +1,30 @@
+"""Localised sentences for conflict warnings, available in templates."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from flask_babel import format_decimal, ngettext
+from flask_babel import gettext as _
+
+from events.conflicts import Conflict
+from events.views import bp
+
+
+def _hours(value: timedelta | None) -> str:
+    hours = (value or timedelta(0)).total_seconds() / 3600
+    return format_decimal(round(hours, 1), format="#,##0.#")
+
+
+@bp.app_template_global("describe_conflict")
+def describe_conflict(conflict: Conflict, people: int = 1) -> str:
+    """One warning sentence, e.g. a travel clash with distance and hours."""
+    who = ngettext("%(num)d person", "%(num)d people", people)
+    if conflict.kind == "overlap":
+        return _("“%(first)s” overlaps “%(second)s” (%(who)s).",
+                 first=conflict.first.label, second=conflict.second.label, who=who)
+    return _("From “%(first)s” to “%(second)s” is %(km)s km: about %(needed)s h of travel, "
+             "but only %(available)s h in between (%(who)s).",
+             first=conflict.first.label, second=conflict.second.label,
+             km=format_decimal(round(conflict.distance_km or 0)),
+             needed=_hours(conflict.needed), available=_hours(conflict.available), who=who)

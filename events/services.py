@@ -1,0 +1,130 @@
+"""Event operations: create, update, cancel, duplicate, delete — one transaction each.
+
+Edits carry the version the organiser started from; when somebody saved in between,
+:class:`StaleEventError` is raised and nothing is written (optimistic locking on
+``Event.version_id``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from core.extensions import db
+from core.types import utcnow
+from events.models import Event, EventStatus, new_uid
+from programme.models import City
+
+#: Changes that subscribers' calendars must pick up (iCalendar SEQUENCE goes up).
+SIGNIFICANT = ("starts_at", "ends_at", "timezone", "city_id", "venue", "online", "join_url",
+               "status")
+
+
+class StaleEventError(Exception):
+    """The event changed since the organiser opened it; their save was refused."""
+
+    def __init__(self, event_id: int) -> None:
+        super().__init__(f"event {event_id} was changed by someone else")
+        self.event_id = event_id
+
+
+class NotADraftError(Exception):
+    """Only draft events (tentative, nobody invited) may be deleted."""
+
+
+def is_draft(event: Event) -> bool:
+    """A draft: still tentative and nobody invited yet, so nobody can have relied on it."""
+    return event.status == EventStatus.TENTATIVE.value and not event.invitations
+
+
+def _apply(event: Event, data: Mapping[str, Any]) -> bool:
+    """Copy form data onto the event; tell whether a significant field changed."""
+    changed = False
+    for key, value in data.items():
+        if key == "city_ids":
+            event.cities = list(db.session.scalars(select(City).where(City.id.in_(value))))
+            continue
+        if key in SIGNIFICANT and getattr(event, key) != value:
+            changed = True
+        setattr(event, key, value)
+    return changed
+
+
+def _commit_or_stale(event: Event) -> None:
+    try:
+        db.session.commit()
+    except StaleDataError as exc:
+        db.session.rollback()
+        raise StaleEventError(event.id) from exc
+
+
+def _check_version(event: Event, expected_version: int | str | None) -> None:
+    if expected_version in (None, ""):
+        return
+    if int(expected_version) != event.version_id:
+        raise StaleEventError(event.id)
+
+
+def create_event(data: Mapping[str, Any]) -> Event:
+    """Create and commit an event from validated form data."""
+    event = Event()
+    _apply(event, data)
+    db.session.add(event)
+    db.session.commit()
+    return event
+
+
+def update_event(event: Event, data: Mapping[str, Any],
+                 expected_version: int | str | None) -> Event:
+    """Apply an edit made from version ``expected_version``; refuse it when stale."""
+    _check_version(event, expected_version)
+    if _apply(event, data):
+        event.sequence += 1
+        event.dtstamp = utcnow()
+    _commit_or_stale(event)
+    return event
+
+
+def cancel_event(event: Event, expected_version: int | str | None = None) -> Event:
+    """Mark the event cancelled (kept, so subscribers learn of the cancellation)."""
+    _check_version(event, expected_version)
+    if event.status != EventStatus.CANCELLED.value:
+        event.status = EventStatus.CANCELLED.value
+        event.sequence += 1
+        event.dtstamp = utcnow()
+        _commit_or_stale(event)
+    return event
+
+
+def delete_event(event: Event) -> None:
+    """Delete a draft event; anything else must be cancelled instead."""
+    if not is_draft(event):
+        raise NotADraftError(event.id)
+    db.session.delete(event)
+    db.session.commit()
+
+
+def duplicate_event(event: Event, shift: timedelta = timedelta(0)) -> Event:
+    """Copy an event (e.g. the next cluster meeting) as a new tentative event.
+
+    The copy gets a new UID and no invitations; ``shift`` moves it in time.
+    """
+    copy = Event(
+        kind=event.kind, title_en=event.title_en, title_zh=event.title_zh,
+        description_en=event.description_en, description_zh=event.description_zh,
+        starts_at=event.starts_at + shift, ends_at=event.ends_at + shift,
+        timezone=event.timezone, city_id=event.city_id, venue=event.venue,
+        online=event.online, hybrid=event.hybrid, platform=event.platform,
+        join_url=event.join_url, dial_in=event.dial_in, language=event.language,
+        theme_id=event.theme_id, mission_id=event.mission_id,
+        partnership_id=event.partnership_id, status=EventStatus.TENTATIVE.value,
+        visibility=event.visibility, uid=new_uid(),
+    )
+    copy.cities = list(event.cities)
+    db.session.add(copy)
+    db.session.commit()
+    return copy
