@@ -1,34 +1,74 @@
-"""Mission pages."""
+"""Mission pages: the list, one mission with its day-by-day itinerary, the print version."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from flask import Blueprint, abort, render_template
+from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
+from accounts.permissions import can
 from core.extensions import db
+from core.viewer import viewer_timezone
 from events.models import Event
-from missions.models import DelegationMember, Mission
+from events.queries import visible_events
+from missions.itinerary import build_itinerary
+from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 
 bp = Blueprint("missions", __name__, url_prefix="/missions")
 
 
 @bp.route("/")
 def index() -> str:
-    """All missions, newest first."""
+    """All missions, newest first (a fixed number of queries, whatever the count)."""
     missions = db.session.scalars(
         select(Mission).options(selectinload(Mission.cities))
         .order_by(Mission.start_date.desc())).all()
     return render_template("missions/index.html", missions=missions)
 
 
-@bp.route("/<int:mission_id>")
-def detail(mission_id: int) -> str:
-    """One mission with its events and delegation."""
+def load_mission(mission_id: int) -> Mission:
+    """A mission with everything its page shows, eagerly loaded; 404 when unknown."""
     mission = db.session.scalar(
         select(Mission).where(Mission.id == mission_id).options(
-            selectinload(Mission.cities),
-            selectinload(Mission.members).joinedload(DelegationMember.participant)))
+            selectinload(Mission.cities), selectinload(Mission.themes),
+            joinedload(Mission.partnership),
+            selectinload(Mission.members).joinedload(DelegationMember.participant),
+            selectinload(Mission.legs).joinedload(TravelLeg.from_city),
+            selectinload(Mission.legs).joinedload(TravelLeg.to_city),
+            selectinload(Mission.stays).joinedload(HotelStay.city)))
     if mission is None:
         abort(404)
+    return mission
+
+
+def itinerary_context(mission: Mission) -> dict[str, Any]:
+    """The mission's events and its itinerary grouped by venue-local dates."""
     events = db.session.scalars(
-        select(Event).where(Event.mission_id == mission.id).order_by(Event.starts_at)).all()
-    return render_template("missions/detail.html", mission=mission, events=events)
+        visible_events(current_user).where(Event.mission_id == mission.id)
+        .options(joinedload(Event.city)).order_by(Event.starts_at)).all()
+    days = build_itinerary(events, mission.legs, mission.stays,
+                           first_day=mission.start_date, last_day=mission.end_date)
+    return {"mission": mission, "events": events, "days": days,
+            "viewer_tz": viewer_timezone()}
+
+
+@bp.route("/<int:mission_id>")
+def detail(mission_id: int) -> str:
+    """One mission: itinerary day by day, delegation, schedule warnings."""
+    from events.engagements import mission_conflicts  # events depends on missions, not back
+
+    mission = load_mission(mission_id)
+    context = itinerary_context(mission)
+    context["conflicts"] = (mission_conflicts(mission)
+                            if can(current_user, "missions.view_internal") else [])
+    return render_template("missions/detail.html", **context)
+
+
+@bp.route("/<int:mission_id>/print")
+def printable(mission_id: int) -> str:
+    """The itinerary a delegation carries: every entry in English and Chinese."""
+    mission = load_mission(mission_id)
+    return render_template("missions/print.html", **itinerary_context(mission))

@@ -1,0 +1,196 @@
+"""Mission writes: the mission, its delegation and visa status, travel legs, hotel stays."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from markupsafe import Markup, escape
+from sqlalchemy import select
+
+from accounts.permissions import require
+from core.extensions import db
+from core.timefmt import to_local
+from events.models import Event
+from missions.forms import LegForm, MemberForm, MissionForm, StayForm
+from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
+from missions.services import (
+    DuplicateMemberError,
+    StaleMissionError,
+    add_leg,
+    add_member,
+    add_stay,
+    create_mission,
+    delete_item,
+    remove_member,
+    update_member,
+    update_mission,
+)
+from missions.views import bp
+
+
+def _get(model: type, item_id: int, mission_id: int | None = None) -> object:
+    item = db.session.get(model, item_id)
+    if item is None or (mission_id is not None and item.mission_id != mission_id):
+        abort(404)
+    return item
+
+
+def _mission_data(form: MissionForm) -> dict[str, object]:
+    return {
+        "kind": form.kind.data, "title_en": form.title_en.data or None,
+        "title_zh": form.title_zh.data or None, "objectives_en": form.objectives_en.data or None,
+        "objectives_zh": form.objectives_zh.data or None, "start_date": form.start_date.data,
+        "end_date": form.end_date.data, "status": form.status.data,
+        "partnership_id": form.partnership_id.data, "city_ids": form.cities.data or [],
+        "theme_ids": form.themes.data or [],
+    }
+
+
+def _event_dates(mission: Mission) -> list[object]:
+    """Venue-local first and last dates of the mission's (non-cancelled) events."""
+    dates = []
+    for event in db.session.scalars(select(Event).where(Event.mission_id == mission.id,
+                                                        Event.status != "cancelled")):
+        dates.append(to_local(event.starts_at, event.timezone).date())
+        dates.append(to_local(event.ends_at, event.timezone).date())
+    return dates
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@require("missions.edit")
+def create() -> ResponseReturnValue:
+    """Create a mission."""
+    form = MissionForm()
+    if form.validate_on_submit():
+        mission = create_mission(_mission_data(form))
+        flash(_("Mission saved."), "success")
+        return redirect(url_for("missions.detail", mission_id=mission.id))
+    return render_template("missions/form.html", form=form, mission=None)
+
+
+@bp.route("/<int:mission_id>/edit", methods=["GET", "POST"])
+@require("missions.edit")
+def edit(mission_id: int) -> ResponseReturnValue:
+    """Edit a mission; refused when someone saved it meanwhile."""
+    mission = _get(Mission, mission_id)
+    assert isinstance(mission, Mission)
+    form = MissionForm(obj=mission, event_dates=_event_dates(mission))
+    if not form.is_submitted():
+        form.cities.data = [c.id for c in mission.cities]
+        form.themes.data = [t.id for t in mission.themes]
+        form.version_id.data = str(mission.version_id)
+    if form.validate_on_submit():
+        try:
+            update_mission(mission, _mission_data(form), form.version_id.data)
+        except StaleMissionError:
+            db.session.rollback()
+            link = Markup('<a class="alert-link" href="{u}">{t}</a>').format(
+                u=url_for("missions.detail", mission_id=mission_id),
+                t=_("Open the current version"))
+            flash(Markup("{m} {l}").format(m=escape(_(
+                "Someone else saved this mission after you opened it, so your changes were "
+                "not saved.")), l=link), "danger")
+            return render_template("missions/form.html", form=form, mission=mission), 409
+        flash(_("Mission saved."), "success")
+        return redirect(url_for("missions.detail", mission_id=mission.id))
+    return render_template("missions/form.html", form=form, mission=mission)
+
+
+@bp.route("/<int:mission_id>/members", methods=["GET", "POST"])
+@require("missions.edit")
+def new_member(mission_id: int) -> ResponseReturnValue:
+    """Add a delegation member with role and visa status."""
+    mission = _get(Mission, mission_id)
+    assert isinstance(mission, Mission)
+    form = MemberForm()
+    if form.validate_on_submit():
+        data = {k: v for k, v in form.data.items() if k != "csrf_token"}
+        try:
+            add_member(mission, data)
+        except DuplicateMemberError:
+            form.participant_id.errors.append(_("Already in the delegation."))
+        else:
+            flash(_("Delegation member added."), "success")
+            return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")
+    return render_template("missions/member_form.html", form=form, mission=mission, member=None)
+
+
+@bp.route("/<int:mission_id>/members/<int:member_id>", methods=["GET", "POST"])
+@require("missions.edit")
+def edit_member(mission_id: int, member_id: int) -> ResponseReturnValue:
+    """Change a member's role or invitation-letter / visa status."""
+    member = _get(DelegationMember, member_id, mission_id)
+    assert isinstance(member, DelegationMember)
+    form = MemberForm(obj=member, with_participant=False)
+    if form.validate_on_submit():
+        update_member(member, {k: v for k, v in form.data.items() if k != "csrf_token"})
+        flash(_("Delegation member saved."), "success")
+        return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")
+    return render_template("missions/member_form.html", form=form, mission=member.mission,
+                           member=member)
+
+
+@bp.route("/<int:mission_id>/members/<int:member_id>/remove", methods=["POST"])
+@require("missions.edit")
+def delete_member(mission_id: int, member_id: int) -> ResponseReturnValue:
+    """Take a member out of the delegation."""
+    member = _get(DelegationMember, member_id, mission_id)
+    assert isinstance(member, DelegationMember)
+    remove_member(member)
+    flash(_("Delegation member removed."), "success")
+    return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")
+
+
+@bp.route("/<int:mission_id>/legs", methods=["GET", "POST"])
+@require("missions.edit")
+def new_leg(mission_id: int) -> ResponseReturnValue:
+    """Add a flight, train or road transfer."""
+    mission = _get(Mission, mission_id)
+    assert isinstance(mission, Mission)
+    form = LegForm()
+    if form.validate_on_submit():
+        assert form.from_city is not None and form.to_city is not None
+        add_leg(mission, {
+            "mode": form.mode.data, "from_city_id": form.from_city.id,
+            "to_city_id": form.to_city.id, "departs_at": form.departs_at,
+            "departure_timezone": form.from_city.timezone, "arrives_at": form.arrives_at,
+            "arrival_timezone": form.to_city.timezone, "carrier": form.carrier.data or None,
+            "number": form.number.data or None})
+        flash(_("Travel leg added."), "success")
+        return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
+    return render_template("missions/item_form.html", form=form, mission=mission,
+                           heading=_("Add a travel leg"))
+
+
+@bp.route("/<int:mission_id>/stays", methods=["GET", "POST"])
+@require("missions.edit")
+def new_stay(mission_id: int) -> ResponseReturnValue:
+    """Add a hotel stay."""
+    mission = _get(Mission, mission_id)
+    assert isinstance(mission, Mission)
+    form = StayForm()
+    if form.validate_on_submit():
+        add_stay(mission, {k: v for k, v in form.data.items() if k != "csrf_token"})
+        flash(_("Hotel stay added."), "success")
+        return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
+    return render_template("missions/item_form.html", form=form, mission=mission,
+                           heading=_("Add a hotel stay"))
+
+
+@bp.route("/<int:mission_id>/legs/<int:leg_id>/delete", methods=["POST"])
+@require("missions.edit")
+def delete_leg(mission_id: int, leg_id: int) -> ResponseReturnValue:
+    """Remove a travel leg."""
+    delete_item(_get(TravelLeg, leg_id, mission_id))  # type: ignore[arg-type]
+    flash(_("Travel leg removed."), "success")
+    return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
+
+
+@bp.route("/<int:mission_id>/stays/<int:stay_id>/delete", methods=["POST"])
+@require("missions.edit")
+def delete_stay(mission_id: int, stay_id: int) -> ResponseReturnValue:
+    """Remove a hotel stay."""
+    delete_item(_get(HotelStay, stay_id, mission_id))  # type: ignore[arg-type]
+    flash(_("Hotel stay removed."), "success")
+    return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")

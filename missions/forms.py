@@ -1,0 +1,219 @@
+"""Mission forms: the mission itself, its delegation (with visa status), travel and hotels."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import (
+    DateField,
+    DateTimeLocalField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from core.extensions import db
+from core.i18n import localized
+from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
+from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
+from missions.models import TravelMode, VisaStatus
+from participants.models import Participant
+from programme.models import City, Partnership, Theme
+
+LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
+VISA_STATUSES = {
+    VisaStatus.NOT_NEEDED.value: _l("Not needed"), VisaStatus.NEEDED.value: _l("Needed"),
+    VisaStatus.REQUESTED.value: _l("Requested"), VisaStatus.ISSUED.value: _l("Issued"),
+}
+TRAVEL_MODES = {
+    TravelMode.FLIGHT.value: _l("Flight"), TravelMode.TRAIN.value: _l("Train"),
+    TravelMode.ROAD.value: _l("Road transfer"),
+}
+CHOICE_MESSAGE = _l("Choose one of the options.")
+
+
+def _optional_int(value: Any) -> int | None:
+    return int(value) if value not in (None, "", "None") else None
+
+
+def _cities(blank: bool) -> list[tuple[Any, str]]:
+    rows = [(c.id, localized(c, "name")[0])
+            for c in db.session.scalars(select(City).order_by(City.name_en))]
+    return ([("", "—")] if blank else []) + rows
+
+
+class MissionForm(FlaskForm):
+    """Create or edit a mission; its events must stay within its dates."""
+
+    kind = SelectField(_l("Kind"), choices=choices(MISSION_KINDS))
+    title_en = StringField(_l("Title (English)"), validators=[Length(max=300)])
+    title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
+    objectives_en = TextAreaField(_l("Objectives (English)"), validators=[Optional()])
+    objectives_zh = TextAreaField(_l("Objectives (Chinese)"), validators=[Optional()])
+    start_date = DateField(_l("First day"), validators=[
+        InputRequired(message=_l("Enter the first day."))])
+    end_date = DateField(_l("Last day"), validators=[
+        InputRequired(message=_l("Enter the last day."))])
+    status = SelectField(_l("Status"), choices=choices(MISSION_STATUSES))
+    partnership_id = SelectField(_l("Partnership"), coerce=_optional_int, validate_choice=False)
+    cities = SelectMultipleField(_l("Cities visited"), coerce=int, validate_choice=False)
+    themes = SelectMultipleField(_l("Themes"), coerce=int, validate_choice=False)
+    version_id = HiddenField()
+
+    def __init__(self, *args: Any, event_dates: list[Any] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.event_dates = event_dates or []
+        self.cities.choices = _cities(blank=False)
+        self.themes.choices = [(t.id, localized(t, "name")[0])
+                               for t in db.session.scalars(select(Theme).order_by(Theme.name_en))]
+        self.partnership_id.choices = [("", "—")] + [
+            (p.id, p.slug) for p in db.session.scalars(select(Partnership).order_by(
+                Partnership.slug))]
+        for field in (self.kind, self.status):
+            field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]
+
+    def validate_title_en(self, field: StringField) -> None:
+        """At least one title."""
+        if not (field.data or "").strip() and not (self.title_zh.data or "").strip():
+            raise ValueError(_l("Give the mission a title in English or Chinese."))
+
+    def validate_end_date(self, field: DateField) -> None:
+        """The last day is not before the first; the mission's events fit inside."""
+        start = self.start_date.data
+        if start and field.data and field.data < start:
+            raise ValueError(_l("The last day must not be before the first day."))
+        if start and field.data and self.event_dates:
+            outside = [d for d in self.event_dates if d < start or d > field.data]
+            if outside:
+                raise ValueError(_l(
+                    "Some of the mission's events fall outside these dates (e.g. %(day)s); "
+                    "move them first.", day=min(outside).isoformat()))
+
+
+class MemberForm(FlaskForm):
+    """A delegation member: role and invitation-letter / visa status."""
+
+    participant_id = SelectField(_l("Participant"), coerce=_optional_int, validate_choice=False)
+    role = SelectField(_l("Role"), choices=choices(DELEGATION_ROLES))
+    visa_status = SelectField(_l("Invitation letter / visa"), choices=list(VISA_STATUSES.items()))
+    letter_requested_on = DateField(_l("Letter requested on"), validators=[Optional()])
+    letter_sent_on = DateField(_l("Letter sent on"), validators=[Optional()])
+    visa_issued_on = DateField(_l("Visa issued on"), validators=[Optional()])
+
+    def __init__(self, *args: Any, with_participant: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if with_participant:
+            people = db.session.scalars(select(Participant).order_by(Participant.name))
+            self.participant_id.choices = [("", "—")] + [
+                (p.id, f"{p.name} ({p.name_zh})" if p.name_zh else p.name) for p in people]
+        else:
+            del self.participant_id
+
+    def validate_participant_id(self, field: SelectField) -> None:
+        """A known participant."""
+        if not field.data or db.session.get(Participant, field.data) is None:
+            raise ValueError(_l("Choose a participant."))
+
+    def validate_visa_issued_on(self, field: DateField) -> None:
+        """An issued visa has a date; dates follow each other."""
+        requested, sent = self.letter_requested_on.data, self.letter_sent_on.data
+        if requested and sent and sent < requested:
+            self.letter_sent_on.errors.append(_l("The letter cannot be sent before it was "
+                                                  "requested."))
+            raise ValueError(_l("Check the dates."))
+        if self.visa_status.data == VisaStatus.ISSUED.value and not field.data:
+            raise ValueError(_l("Enter the date the visa was issued."))
+
+
+class LegForm(FlaskForm):
+    """A travel leg; departure and arrival are typed in each city's local time."""
+
+    mode = SelectField(_l("Mode"), choices=list(TRAVEL_MODES.items()))
+    from_city_id = SelectField(_l("From"), coerce=_optional_int, validate_choice=False)
+    to_city_id = SelectField(_l("To"), coerce=_optional_int, validate_choice=False)
+    departs_local = DateTimeLocalField(_l("Departure (local time)"), format=LOCAL_FORMAT,
+                                       validators=[InputRequired(
+                                           message=_l("Enter the departure time."))])
+    arrives_local = DateTimeLocalField(_l("Arrival (local time)"), format=LOCAL_FORMAT,
+                                       validators=[InputRequired(
+                                           message=_l("Enter the arrival time."))])
+    carrier = StringField(_l("Carrier"), validators=[Length(max=80)])
+    number = StringField(_l("Flight / train number"), validators=[Length(max=20)])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.from_city_id.choices = self.to_city_id.choices = _cities(blank=True)
+        self.departs_at: datetime | None = None
+        self.arrives_at: datetime | None = None
+        self.from_city: City | None = None
+        self.to_city: City | None = None
+
+    def _instant(self, field: DateTimeLocalField, city: City) -> datetime | None:
+        try:
+            return local_to_utc(field.data, city.timezone)
+        except NonexistentTimeError:
+            field.errors.append(_l("This local time does not exist in %(zone)s (the clocks "
+                                   "jump forward that night).", zone=city.timezone))
+        except AmbiguousTimeError:
+            field.errors.append(_l("This local time happens twice in %(zone)s (the clocks go "
+                                   "back that night); choose a time outside that hour.",
+                                   zone=city.timezone))
+        return None
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Both cities known and different; arrival after departure."""
+        ok = super().validate(extra_validators)
+        self.from_city = db.session.get(City, self.from_city_id.data or 0)
+        self.to_city = db.session.get(City, self.to_city_id.data or 0)
+        if self.from_city is None:
+            self.from_city_id.errors.append(_l("Choose the city of departure."))
+        if self.to_city is None:
+            self.to_city_id.errors.append(_l("Choose the city of arrival."))
+        if not ok or self.from_city is None or self.to_city is None:
+            return False
+        if self.from_city.id == self.to_city.id:
+            self.to_city_id.errors.append(_l("Arrival must be in another city."))
+            return False
+        self.departs_at = self._instant(self.departs_local, self.from_city)
+        self.arrives_at = self._instant(self.arrives_local, self.to_city)
+        if self.departs_at is None or self.arrives_at is None:
+            return False
+        if self.arrives_at <= self.departs_at:
+            self.arrives_local.errors.append(_l("The arrival must be after the departure "
+                                                "(compare in each city's local time)."))
+            return False
+        return True
+
+
+class StayForm(FlaskForm):
+    """A hotel stay: city, hotel, check-in and check-out dates."""
+
+    city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
+    hotel = StringField(_l("Hotel"), validators=[
+        DataRequired(message=_l("Enter the hotel's name.")), Length(max=200)])
+    address = StringField(_l("Address"), validators=[Length(max=300)])
+    check_in = DateField(_l("Check-in"), validators=[
+        InputRequired(message=_l("Enter the check-in date."))])
+    check_out = DateField(_l("Check-out"), validators=[
+        InputRequired(message=_l("Enter the check-out date."))])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.city_id.choices = _cities(blank=True)
+
+    def validate_city_id(self, field: SelectField) -> None:
+        """A known city."""
+        if not field.data or db.session.get(City, field.data) is None:
+            raise ValueError(_l("Choose a city."))
+
+    def validate_check_out(self, field: DateField) -> None:
+        """At least one night."""
+        if self.check_in.data and field.data and field.data <= self.check_in.data:
+            raise ValueError(_l("Check-out must be after check-in."))

@@ -1,0 +1,107 @@
+"""Mission operations, one transaction each: the mission, its delegation, travel, hotels.
+
+Mission edits use optimistic locking on ``Mission.version_id`` like events do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from core.extensions import db
+from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
+from programme.models import City, Theme
+
+
+class StaleMissionError(Exception):
+    """The mission changed since the organiser opened it; their save was refused."""
+
+    def __init__(self, mission_id: int) -> None:
+        super().__init__(f"mission {mission_id} was changed by someone else")
+        self.mission_id = mission_id
+
+
+class DuplicateMemberError(Exception):
+    """The participant is already in this delegation."""
+
+
+def _apply(mission: Mission, data: Mapping[str, Any]) -> None:
+    for key, value in data.items():
+        if key == "city_ids":
+            mission.cities = list(db.session.scalars(select(City).where(City.id.in_(value))))
+        elif key == "theme_ids":
+            mission.themes = list(db.session.scalars(select(Theme).where(Theme.id.in_(value))))
+        else:
+            setattr(mission, key, value)
+
+
+def create_mission(data: Mapping[str, Any]) -> Mission:
+    """Create and commit a mission."""
+    mission = Mission()
+    _apply(mission, data)
+    db.session.add(mission)
+    db.session.commit()
+    return mission
+
+
+def update_mission(mission: Mission, data: Mapping[str, Any],
+                   expected_version: int | str | None) -> Mission:
+    """Apply an edit made from ``expected_version``; refuse it when stale."""
+    if expected_version not in (None, "") and int(expected_version) != mission.version_id:
+        raise StaleMissionError(mission.id)
+    _apply(mission, data)
+    try:
+        db.session.commit()
+    except StaleDataError as exc:
+        db.session.rollback()
+        raise StaleMissionError(mission.id) from exc
+    return mission
+
+
+def add_member(mission: Mission, data: Mapping[str, Any]) -> DelegationMember:
+    """Add a participant to the delegation (once)."""
+    if any(m.participant_id == data["participant_id"] for m in mission.members):
+        raise DuplicateMemberError(data["participant_id"])
+    member = DelegationMember(mission=mission, **data)
+    db.session.add(member)
+    db.session.commit()
+    return member
+
+
+def update_member(member: DelegationMember, data: Mapping[str, Any]) -> DelegationMember:
+    """Change a member's role or invitation-letter / visa status."""
+    for key, value in data.items():
+        setattr(member, key, value)
+    db.session.commit()
+    return member
+
+
+def remove_member(member: DelegationMember) -> None:
+    """Take a participant out of the delegation."""
+    db.session.delete(member)
+    db.session.commit()
+
+
+def add_leg(mission: Mission, data: Mapping[str, Any]) -> TravelLeg:
+    """Add a travel leg (instants in UTC, each end with its city's zone)."""
+    leg = TravelLeg(mission=mission, **data)
+    db.session.add(leg)
+    db.session.commit()
+    return leg
+
+
+def add_stay(mission: Mission, data: Mapping[str, Any]) -> HotelStay:
+    """Add a hotel stay."""
+    stay = HotelStay(mission=mission, **data)
+    db.session.add(stay)
+    db.session.commit()
+    return stay
+
+
+def delete_item(item: TravelLeg | HotelStay) -> None:
+    """Delete a travel leg or hotel stay."""
+    db.session.delete(item)
+    db.session.commit()
