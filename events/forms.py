@@ -19,6 +19,7 @@ from wtforms import (
     DateTimeLocalField,
     HiddenField,
     IntegerField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -27,6 +28,7 @@ from wtforms import (
 )
 from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
 
+from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
@@ -50,23 +52,23 @@ def _name(obj: Any, field: str = "name") -> str:
     return localized(obj, field)[0]
 
 
-def city_choices(blank: bool = True) -> list[tuple[str, str]]:
+def city_choices(blank: bool = True) -> list[SelectChoice]:
     """Cities for a select, by English name, with an optional blank first entry."""
     cities = db.session.scalars(select(City).order_by(City.name_en)).all()
     rows = [(str(c.id), _name(c)) for c in cities]
-    return ([("", "—")] if blank else []) + rows
+    return opts(([("", "—")] if blank else []) + rows)
 
 
-def theme_choices() -> list[tuple[str, str]]:
+def theme_choices() -> list[SelectChoice]:
     """Themes (clusters) for a select, with a blank first entry."""
     themes = db.session.scalars(select(Theme).order_by(Theme.name_en)).all()
-    return [("", "—")] + [(str(t.id), _name(t)) for t in themes]
+    return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
 
 
-def mission_choices() -> list[tuple[str, str]]:
+def mission_choices() -> list[SelectChoice]:
     """Missions for a select, newest first, with a blank first entry."""
     missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all()
-    return [("", "—")] + [(str(m.id), _name(m, "title")) for m in missions]
+    return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
 def _optional_int(value: Any) -> int | None:
@@ -76,7 +78,7 @@ def _optional_int(value: Any) -> int | None:
 class EventForm(FlaskForm):
     """Create or edit an event; times are entered in the venue's zone."""
 
-    kind = SelectField(_l("Kind"), choices=choices(EVENT_KINDS), validate_choice=True)
+    kind = SelectField(_l("Kind"), choices=opts(choices(EVENT_KINDS)), validate_choice=True)
     title_en = StringField(_l("Title (English)"), validators=[Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
     description_en = TextAreaField(_l("Description (English)"), validators=[Optional()])
@@ -97,18 +99,19 @@ class EventForm(FlaskForm):
     join_url = URLField(_l("Join link"), validators=[
         Optional(), URL(message=_l("Enter a full web address (https://…)."))])
     dial_in = StringField(_l("Dial-in"), validators=[Length(max=200)])
-    language = SelectField(_l("Working language"), choices=choices(WORKING_LANGUAGES))
+    language = SelectField(_l("Working language"), choices=opts(choices(WORKING_LANGUAGES)))
     theme_id = SelectField(_l("Theme / cluster"), coerce=_optional_int, validate_choice=False)
     mission_id = SelectField(_l("Mission"), coerce=_optional_int, validate_choice=False)
-    status = SelectField(_l("Status"), choices=choices(EVENT_STATUSES))
-    visibility = SelectField(_l("Visibility"), choices=list(VISIBILITIES.items()))
+    status = SelectField(_l("Status"), choices=opts(choices(EVENT_STATUSES)))
+    visibility = SelectField(_l("Visibility"), choices=opts(VISIBILITIES.items()))
     version_id = HiddenField()
     confirm_conflicts = BooleanField(_l("Save despite the warnings"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.city_id.choices = city_choices()
-        self.cities.choices = [(int(v), label) for v, label in self.city_id.choices if v]
+        self.cities.choices = opts((int(c.value), c.label) for c in self.city_id.choices
+                                   if c.value)
         self.theme_id.choices = theme_choices()
         self.mission_id.choices = mission_choices()
         for field in (self.kind, self.language, self.status, self.visibility):
@@ -235,13 +238,13 @@ class EventFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    kind = SelectField(_l("Kind"), choices=[("", _l("All kinds")), *choices(EVENT_KINDS)],
+    kind = SelectField(_l("Kind"), choices=opts([("", _l("All kinds")), *choices(EVENT_KINDS)]),
                        validate_choice=False)
     city = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
     theme = SelectField(_l("Theme"), coerce=_optional_int, validate_choice=False)
     mission = SelectField(_l("Mission"), coerce=_optional_int, validate_choice=False)
-    status = SelectField(_l("Status"), choices=[("", _l("All statuses")),
-                                                 *choices(EVENT_STATUSES)],
+    status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
+                                                      *choices(EVENT_STATUSES)]),
                          validate_choice=False)
     date_from = DateField(_l("From"), validators=[Optional()])
     date_to = DateField(_l("To"), validators=[Optional()])
@@ -270,11 +273,11 @@ class SlotFinderForm(FlaskForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.cities.choices = [(int(v), label) for v, label in city_choices(blank=False)]
+        self.cities.choices = opts((int(c.value), c.label) for c in city_choices(blank=False))
 
     def validate_cities(self, field: SelectMultipleField) -> None:
         """At least two cities, all known."""
-        known = {value for value, _label in field.choices or []}
+        known = {choice.value for choice in field.choices or []}
         if len(field.data or []) < 2:
             raise ValueError(_l("Pick at least two cities."))
         if not set(field.data) <= known:

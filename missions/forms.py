@@ -12,6 +12,7 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     HiddenField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -19,6 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
@@ -43,16 +45,16 @@ def _optional_int(value: Any) -> int | None:
     return int(value) if value not in (None, "", "None") else None
 
 
-def _cities(blank: bool) -> list[tuple[Any, str]]:
+def _cities(blank: bool) -> list[SelectChoice]:
     rows = [(c.id, localized(c, "name")[0])
             for c in db.session.scalars(select(City).order_by(City.name_en))]
-    return ([("", "—")] if blank else []) + rows
+    return opts(([("", "—")] if blank else []) + rows)
 
 
 class MissionForm(FlaskForm):
     """Create or edit a mission; its events must stay within its dates."""
 
-    kind = SelectField(_l("Kind"), choices=choices(MISSION_KINDS))
+    kind = SelectField(_l("Kind"), choices=opts(choices(MISSION_KINDS)))
     title_en = StringField(_l("Title (English)"), validators=[Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
     objectives_en = TextAreaField(_l("Objectives (English)"), validators=[Optional()])
@@ -61,7 +63,7 @@ class MissionForm(FlaskForm):
         InputRequired(message=_l("Enter the first day."))])
     end_date = DateField(_l("Last day"), validators=[
         InputRequired(message=_l("Enter the last day."))])
-    status = SelectField(_l("Status"), choices=choices(MISSION_STATUSES))
+    status = SelectField(_l("Status"), choices=opts(choices(MISSION_STATUSES)))
     partnership_id = SelectField(_l("Partnership"), coerce=_optional_int, validate_choice=False)
     cities = SelectMultipleField(_l("Cities visited"), coerce=int, validate_choice=False)
     themes = SelectMultipleField(_l("Themes"), coerce=int, validate_choice=False)
@@ -71,11 +73,12 @@ class MissionForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.event_dates = event_dates or []
         self.cities.choices = _cities(blank=False)
-        self.themes.choices = [(t.id, localized(t, "name")[0])
-                               for t in db.session.scalars(select(Theme).order_by(Theme.name_en))]
-        self.partnership_id.choices = [("", "—")] + [
+        self.themes.choices = opts(
+            (t.id, localized(t, "name")[0])
+            for t in db.session.scalars(select(Theme).order_by(Theme.name_en)))
+        self.partnership_id.choices = opts([("", "—")] + [
             (p.id, p.slug) for p in db.session.scalars(select(Partnership).order_by(
-                Partnership.slug))]
+                Partnership.slug))])
         for field in (self.kind, self.status):
             field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]
 
@@ -101,8 +104,8 @@ class MemberForm(FlaskForm):
     """A delegation member: role and invitation-letter / visa status."""
 
     participant_id = SelectField(_l("Participant"), coerce=_optional_int, validate_choice=False)
-    role = SelectField(_l("Role"), choices=choices(DELEGATION_ROLES))
-    visa_status = SelectField(_l("Invitation letter / visa"), choices=list(VISA_STATUSES.items()))
+    role = SelectField(_l("Role"), choices=opts(choices(DELEGATION_ROLES)))
+    visa_status = SelectField(_l("Invitation letter / visa"), choices=opts(VISA_STATUSES.items()))
     letter_requested_on = DateField(_l("Letter requested on"), validators=[Optional()])
     letter_sent_on = DateField(_l("Letter sent on"), validators=[Optional()])
     visa_issued_on = DateField(_l("Visa issued on"), validators=[Optional()])
@@ -111,8 +114,8 @@ class MemberForm(FlaskForm):
         super().__init__(*args, **kwargs)
         if with_participant:
             people = db.session.scalars(select(Participant).order_by(Participant.name))
-            self.participant_id.choices = [("", "—")] + [
-                (p.id, f"{p.name} ({p.name_zh})" if p.name_zh else p.name) for p in people]
+            self.participant_id.choices = opts([("", "—")] + [
+                (p.id, f"{p.name} ({p.name_zh})" if p.name_zh else p.name) for p in people])
         else:
             del self.participant_id
 
@@ -135,7 +138,7 @@ class MemberForm(FlaskForm):
 class LegForm(FlaskForm):
     """A travel leg; departure and arrival are typed in each city's local time."""
 
-    mode = SelectField(_l("Mode"), choices=list(TRAVEL_MODES.items()))
+    mode = SelectField(_l("Mode"), choices=opts(TRAVEL_MODES.items()))
     from_city_id = SelectField(_l("From"), coerce=_optional_int, validate_choice=False)
     to_city_id = SelectField(_l("To"), coerce=_optional_int, validate_choice=False)
     departs_local = DateTimeLocalField(_l("Departure (local time)"), format=LOCAL_FORMAT,
