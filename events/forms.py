@@ -26,7 +26,15 @@ from wtforms import (
     TextAreaField,
     URLField,
 )
-from wtforms.validators import URL, DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    URL,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from core.choices import select_choices as opts
 from core.extensions import db
@@ -229,7 +237,7 @@ class EventForm(FlaskForm):
     def validate_title_en(self, field: StringField) -> None:
         """At least one title, in either language."""
         if not (field.data or "").strip() and not (self.title_zh.data or "").strip():
-            raise ValueError(_l("Give the event a title in English or Chinese."))
+            raise ValidationError(_l("Give the event a title in English or Chinese."))
 
 
 class EventFilterForm(FlaskForm):
@@ -279,15 +287,15 @@ class SlotFinderForm(FlaskForm):
         """At least two cities, all known."""
         known = {choice.value for choice in field.choices or []}
         if len(field.data or []) < 2:
-            raise ValueError(_l("Pick at least two cities."))
+            raise ValidationError(_l("Pick at least two cities."))
         if not set(field.data) <= known:
-            raise ValueError(CHOICE_MESSAGE)
+            raise ValidationError(CHOICE_MESSAGE)
 
     def validate_date_to(self, field: DateField) -> None:
         """A range of at most 31 days, ending after it starts."""
         start: date | None = self.date_from.data
         if start and field.data:
             if field.data < start:
-                raise ValueError(_l("The range must end after it starts."))
+                raise ValidationError(_l("The range must end after it starts."))
             if (field.data - start).days > 31:
-                raise ValueError(_l("Search at most 31 days at a time."))
+                raise ValidationError(_l("Search at most 31 days at a time."))

@@ -43,6 +43,11 @@ def is_draft(event: Event) -> bool:
 
 def _apply(event: Event, data: Mapping[str, Any]) -> bool:
     """Copy form data onto the event; tell whether a significant field changed."""
+    with db.session.no_autoflush:  # one UPDATE (one version bump) per save
+        return _assign(event, data)
+
+
+def _assign(event: Event, data: Mapping[str, Any]) -> bool:
     changed = False
     for key, value in data.items():
         if key == "city_ids":

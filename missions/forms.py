@@ -18,7 +18,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from core.choices import select_choices as opts
 from core.extensions import db
@@ -85,17 +85,17 @@ class MissionForm(FlaskForm):
     def validate_title_en(self, field: StringField) -> None:
         """At least one title."""
         if not (field.data or "").strip() and not (self.title_zh.data or "").strip():
-            raise ValueError(_l("Give the mission a title in English or Chinese."))
+            raise ValidationError(_l("Give the mission a title in English or Chinese."))
 
     def validate_end_date(self, field: DateField) -> None:
         """The last day is not before the first; the mission's events fit inside."""
         start = self.start_date.data
         if start and field.data and field.data < start:
-            raise ValueError(_l("The last day must not be before the first day."))
+            raise ValidationError(_l("The last day must not be before the first day."))
         if start and field.data and self.event_dates:
             outside = [d for d in self.event_dates if d < start or d > field.data]
             if outside:
-                raise ValueError(_l(
+                raise ValidationError(_l(
                     "Some of the mission's events fall outside these dates (e.g. %(day)s); "
                     "move them first.", day=min(outside).isoformat()))
 
@@ -122,17 +122,20 @@ class MemberForm(FlaskForm):
     def validate_participant_id(self, field: SelectField) -> None:
         """A known participant."""
         if not field.data or db.session.get(Participant, field.data) is None:
-            raise ValueError(_l("Choose a participant."))
+            raise ValidationError(_l("Choose a participant."))
 
-    def validate_visa_issued_on(self, field: DateField) -> None:
-        """An issued visa has a date; dates follow each other."""
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Field checks; letter dates in order; an issued visa has its date."""
+        ok = super().validate(extra_validators)
         requested, sent = self.letter_requested_on.data, self.letter_sent_on.data
         if requested and sent and sent < requested:
-            self.letter_sent_on.errors.append(_l("The letter cannot be sent before it was "
-                                                  "requested."))
-            raise ValueError(_l("Check the dates."))
-        if self.visa_status.data == VisaStatus.ISSUED.value and not field.data:
-            raise ValueError(_l("Enter the date the visa was issued."))
+            self.letter_sent_on.errors.append(
+                _l("The letter cannot be sent before it was requested."))
+            ok = False
+        if self.visa_status.data == VisaStatus.ISSUED.value and not self.visa_issued_on.data:
+            self.visa_issued_on.errors.append(_l("Enter the date the visa was issued."))
+            ok = False
+        return ok
 
 
 class LegForm(FlaskForm):
@@ -214,9 +217,9 @@ class StayForm(FlaskForm):
     def validate_city_id(self, field: SelectField) -> None:
         """A known city."""
         if not field.data or db.session.get(City, field.data) is None:
-            raise ValueError(_l("Choose a city."))
+            raise ValidationError(_l("Choose a city."))
 
     def validate_check_out(self, field: DateField) -> None:
         """At least one night."""
         if self.check_in.data and field.data and field.data <= self.check_in.data:
-            raise ValueError(_l("Check-out must be after check-in."))
+            raise ValidationError(_l("Check-out must be after check-in."))

@@ -29,6 +29,11 @@ class DuplicateMemberError(Exception):
 
 
 def _apply(mission: Mission, data: Mapping[str, Any]) -> None:
+    with db.session.no_autoflush:  # one UPDATE (one version bump) per save
+        _assign(mission, data)
+
+
+def _assign(mission: Mission, data: Mapping[str, Any]) -> None:
     for key, value in data.items():
         if key == "city_ids":
             mission.cities = list(db.session.scalars(select(City).where(City.id.in_(value))))
