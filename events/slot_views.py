@@ -12,6 +12,7 @@ from accounts.permissions import require
 from core.extensions import db
 from core.i18n import localized
 from core.timefmt import to_local
+from core.viewer import viewer_timezone
 from events.forms import LOCAL_FORMAT, SlotFinderForm
 from events.slots import find_slots
 from events.timezones import city_times
@@ -19,9 +20,9 @@ from events.views import bp
 from programme.models import City
 
 
-def _create_url(slot_start: datetime, minutes: int, cities: list[City], mission_id: str) -> str:
-    """The new-event form, prefilled with a webinar in the first city's zone."""
-    tz_name = cities[0].timezone
+def _create_url(slot_start: datetime, minutes: int, cities: list[City], mission_id: str,
+                tz_name: str) -> str:
+    """The new-event form, prefilled with a webinar typed in the organiser's zone."""
     start = to_local(slot_start, tz_name)
     end = slot_start + timedelta(minutes=minutes)
     params: dict[str, Any] = {
@@ -50,12 +51,14 @@ def slots() -> str:
         found = find_slots([c.timezone for c in cities], form.date_from.data, form.date_to.data,
                            min_duration=timedelta(minutes=minutes))
         places = [(localized(c, "name")[0], c.timezone) for c in cities]
+        # An online event is typed in the organiser's zone (else the first city's).
+        organiser_tz = viewer_timezone() if viewer_timezone() != "UTC" else cities[0].timezone
         for slot in found:
             rows.append({
                 "slot": slot,
                 "starts": city_times(slot.starts_at, places),
                 "ends": city_times(slot.ends_at, places),
                 "create_url": _create_url(slot.starts_at, minutes, cities,
-                                          form.mission_id.data or ""),
+                                          form.mission_id.data or "", organiser_tz),
             })
     return render_template("events/slots.html", form=form, rows=rows, searched=searched)

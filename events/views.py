@@ -125,8 +125,10 @@ def detail(event_id: int) -> str:
                  selectinload(Event.cities)))
     if event is None:
         abort(404)
-    places = [(localized(c, "name")[0], c.timezone)
-              for c in ([event.city] if event.city else []) + list(event.cities)]
+    cities = ([event.city] if event.city else []) + list(event.cities)
+    # West to east, so a Europe–China webinar reads "10:00 CET · 17:00 CST".
+    cities.sort(key=lambda c: to_local(event.starts_at, c.timezone).utcoffset())
+    places = [(localized(c, "name")[0], c.timezone) for c in cities]
     times = city_times(event.starts_at, places) if len(places) > 1 else []
     conflicts = []
     if can(current_user, "events.view_internal"):
