@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from flask import Blueprint, abort, jsonify, render_template, request, url_for
@@ -20,7 +20,7 @@ from events.engagements import event_conflicts
 from events.forms import EventFilterForm
 from events.models import Event
 from events.queries import visible_events
-from events.timezones import city_times, summary_line
+from events.timezones import city_times, summary_line, utc_range_for_local_dates
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -40,13 +40,12 @@ def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
         query = query.where(Event.mission_id == form.mission.data)
     if form.status.data:
         query = query.where(Event.status == form.status.data)
-    if form.date_from.data:
-        query = query.where(Event.ends_at >= datetime.combine(form.date_from.data, time.min,
-                                                              tzinfo=UTC) - timedelta(hours=14))
-    if form.date_to.data:
-        query = query.where(Event.starts_at < datetime.combine(form.date_to.data, time.min,
-                                                               tzinfo=UTC) + timedelta(days=1,
-                                                                                       hours=12))
+    if form.date_from.data or form.date_to.data:
+        # The dates are days on the viewer's clock.
+        first = form.date_from.data or date.min.replace(year=1900)
+        last = form.date_to.data or date.max.replace(year=2999)
+        start, end = utc_range_for_local_dates(first, last, viewer_timezone())
+        query = query.where(Event.ends_at > start, Event.starts_at < end)
     return query.order_by(Event.starts_at, Event.id)
 
 

@@ -49,7 +49,16 @@ def test_filters_and_paging(client: FlaskClient) -> None:
     only_rome = client.get(f"/events/?city={rome.id}").get_data(as_text=True)
     assert "15 events" in only_rome
     dated = client.get("/events/?date_from=2018-07-03&date_to=2018-07-03").get_data(as_text=True)
-    assert "Event 29<" in dated and "Event 2<" not in dated
+    assert "Event 29<" in dated and "Event 2<" not in dated  # days on the viewer's (UTC) clock
+
+
+def test_date_filter_uses_the_viewers_days(client: FlaskClient,
+                                           login: Callable[..., Any]) -> None:
+    login("organiser", timezone="Asia/Shanghai")
+    event("Late in Rome", at=city("rome"), start=utc(7, 2, 20), end=utc(7, 2, 21))
+    event("Early in Beijing", start=utc(7, 2, 1), end=utc(7, 2, 2))
+    page = client.get("/events/?date_from=2018-07-03&date_to=2018-07-03").get_data(as_text=True)
+    assert "Late in Rome" in page and "Early in Beijing" not in page
 
 
 def test_internal_events_hidden_from_the_public(client: FlaskClient) -> None:
