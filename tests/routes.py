@@ -43,11 +43,24 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "city_id": _first_id("programme.models.City"),
     "theme_id": _first_id("programme.models.Theme"),
     "invitation_id": _first_id("participants.models.Invitation"),
+    "member_id": _first_id("missions.models.DelegationMember"),
+    # The demo has no travel legs or hotel stays: id 0 answers 404 and is skipped.
+    "leg_id": lambda: _first_id("missions.models.TravelLeg")() or 0,
+    "stay_id": lambda: _first_id("missions.models.HotelStay")() or 0,
 }
+
+
+def _first_member_mission() -> Any:
+    from missions.models import DelegationMember
+
+    return db.session.scalar(select(DelegationMember.mission_id)
+                             .order_by(DelegationMember.id).limit(1))
 
 #: Sample values by endpoint and argument, where the name alone is ambiguous.
 BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
     ("programme.city", "slug"): _first_slug("programme.models.City"),
+    ("missions.edit_member", "mission_id"): _first_member_mission,
+    ("missions.delete_member", "mission_id"): _first_member_mission,
 }
 
 #: Endpoints no page walk visits (static files are not pages).
