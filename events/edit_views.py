@@ -25,6 +25,7 @@ from events.services import (
     duplicate_event,
     update_event,
 )
+from events.timezones import common_zones
 from events.views import bp
 
 
@@ -98,7 +99,8 @@ def create() -> ResponseReturnValue:
             event = create_event(form.event_data())
             flash(_("Event saved."), "success")
             return redirect(url_for("events.detail", event_id=event.id))
-    return render_template("events/form.html", form=form, event=None, warnings=warnings)
+    return render_template("events/form.html", form=form, event=None, warnings=warnings,
+                           zone_names=common_zones())
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
@@ -122,10 +124,11 @@ def edit(event_id: int) -> ResponseReturnValue:
                 db.session.rollback()
                 flash(_stale_message(event_id), "danger")
                 return render_template("events/form.html", form=form, event=event,
-                                       warnings=[], stale=True), 409
+                                       warnings=[], zone_names=common_zones()), 409
             flash(_("Event saved."), "success")
             return redirect(url_for("events.detail", event_id=event.id))
-    return render_template("events/form.html", form=form, event=event, warnings=warnings)
+    return render_template("events/form.html", form=form, event=event, warnings=warnings,
+                           zone_names=common_zones())
 
 
 @bp.route("/<int:event_id>/cancel", methods=["POST"])

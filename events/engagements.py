@@ -1,8 +1,10 @@
 """Load people's engagements from the database and check them for conflicts.
 
-People are participants: those invited to an event (unless they declined) and the
-delegation members of the event's mission. Their other events and their missions'
-travel legs in a window around the event are fetched in a fixed number of queries.
+People are participants. An event with invitations is attended by its invitees (unless
+they declined); an event of a mission without invitations by the whole delegation (a
+delegation that splits up lists who goes where with invitations). Travel legs carry the
+whole delegation. Everything in a window around the event is fetched in a fixed number
+of queries.
 """
 
 from __future__ import annotations
@@ -49,22 +51,23 @@ def leg_engagement(leg: TravelLeg) -> Engagement:
 
 
 def people_of_event(event: Event) -> set[int]:
-    """Participant ids expected at the event (invited, not declined; mission delegates)."""
-    people: set[int] = set()
+    """Participant ids expected at the event: its invitees, else its mission's delegation."""
     if event.id is not None:
-        people.update(db.session.scalars(
-            select(Invitation.participant_id).where(
-                Invitation.event_id == event.id, Invitation.status.not_in(NOT_ATTENDING))))
+        rows = db.session.execute(
+            select(Invitation.participant_id, Invitation.status)
+            .where(Invitation.event_id == event.id)).all()
+        if rows:
+            return {person for person, status in rows if status not in NOT_ATTENDING}
     if event.mission_id:
-        people.update(db.session.scalars(
+        return set(db.session.scalars(
             select(DelegationMember.participant_id).where(
                 DelegationMember.mission_id == event.mission_id)))
-    return people
+    return set()
 
 
 def schedules(people: Iterable[int], start: datetime, end: datetime
               ) -> dict[int, list[Engagement]]:
-    """Every person's events and travel legs between ``start`` and ``end`` (4 queries)."""
+    """Every person's events and travel legs between ``start`` and ``end`` (5 queries)."""
     people = set(people)
     result: dict[int, list[Engagement]] = defaultdict(list)
     if not people:
@@ -87,8 +90,15 @@ def schedules(people: Iterable[int], start: datetime, end: datetime
         .where(Event.status != EventStatus.CANCELLED.value,
                Event.starts_at < end, Event.ends_at > start,
                or_(Event.id.in_(list(invited_to)), Event.mission_id.in_(list(missions_of))))).all()
+    with_invitations = set(db.session.scalars(
+        select(Invitation.event_id).distinct()
+        .where(Invitation.event_id.in_([e.id for e in events]))))
     for event in events:
-        for person in invited_to.get(event.id, set()) | missions_of.get(event.mission_id, set()):
+        if event.id in with_invitations:
+            attendees = invited_to.get(event.id, set())
+        else:
+            attendees = missions_of.get(event.mission_id, set())
+        for person in attendees:
             result[person].append(event_engagement(event))
     legs = db.session.scalars(
         select(TravelLeg).options(selectinload(TravelLeg.from_city),

@@ -97,7 +97,8 @@ class EventForm(FlaskForm):
     ends_local = DateTimeLocalField(
         _l("Ends (venue time)"), format=LOCAL_FORMAT,
         validators=[InputRequired(message=_l("Enter the end date and time."))])
-    timezone = StringField(_l("Time zone of the venue"), validators=[Length(max=64)])
+    timezone = StringField(_l("Time zone of the venue"), validators=[Length(max=64)],
+                           render_kw={"list": "tz-list", "autocomplete": "off"})
     city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
     cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
     venue = StringField(_l("Venue / address"), validators=[Length(max=300)])

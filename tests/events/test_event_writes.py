@@ -189,3 +189,20 @@ def test_writes_need_an_organiser(client: FlaskClient, login: Callable[..., Any]
     assert client.post(f"/events/{meeting.id}/cancel").status_code == status
     assert client.post(f"/events/{meeting.id}/delete").status_code == status
     assert client.get("/events/slots").status_code == status
+
+
+def test_invitations_say_who_attends_a_mission_event(client: FlaskClient,
+                                                     login: Callable[..., Any]) -> None:
+    login("organiser")
+    anna, bo = participant("Anna Delegate"), participant("Bo Delegate")
+    trip = mission(anna, bo)
+    split = event("Bo alone in Rome", at=city("rome"), mission=trip, start=utc(7, 3, 7),
+                  end=utc(7, 3, 9))
+    db.session.add(Invitation(event=split, participant=bo, status="accepted"))
+    db.session.commit()
+    page = client.post("/events/new", data=form(mission_id=str(trip.id))).get_data(as_text=True)
+    assert "Bo alone in Rome" in page and "(1 person)" in page
+    db.session.add(Invitation(event=split, participant=anna, status="declined"))
+    db.session.commit()
+    page = client.post("/events/new", data=form(mission_id=str(trip.id))).get_data(as_text=True)
+    assert "(1 person)" in page
