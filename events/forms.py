@@ -138,6 +138,11 @@ class EventForm(FlaskForm):
         ok = self._check_place(city) and ok
         if not self._check_zone():
             return False
+        if city is not None and self.timezone.data != city.timezone:
+            self.timezone.errors.append(_l(
+                "The venue is in %(city)s, whose time zone is %(zone)s; leave this empty or "
+                "use that zone.", city=localized(city, "name")[0], zone=city.timezone))
+            return False
         ok = self._check_times() and ok
         if ok:
             ok = self._check_mission()

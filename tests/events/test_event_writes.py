@@ -40,6 +40,7 @@ def test_create_stores_utc_and_the_venue_zone(client: FlaskClient,
 @pytest.mark.parametrize(("overrides", "field", "message"), [
     ({"ends_local": "2018-07-03T09:00"}, "ends_local", "The end must be after the start."),
     ({"timezone": "Europe/Atlantis"}, "timezone", "Unknown time zone"),
+    ({"timezone": "Asia/Shanghai"}, "timezone", "whose time zone is Europe/Rome"),
     ({"online": "y", "city_id": ""}, "join_url", "needs a join link"),
     ({"city_id": ""}, "city_id", "An in-person event needs a city."),
     ({"starts_local": "2018-03-25T02:30", "ends_local": "2018-03-25T04:00"}, "starts_local",
