@@ -148,7 +148,7 @@ def new_leg(mission_id: int) -> ResponseReturnValue:
     """Add a flight, train or road transfer."""
     mission = _get(Mission, mission_id)
     assert isinstance(mission, Mission)
-    form = LegForm()
+    form = LegForm(mission=mission)
     if form.validate_on_submit():
         assert form.from_city is not None and form.to_city is not None
         add_leg(mission, {
@@ -169,7 +169,7 @@ def new_stay(mission_id: int) -> ResponseReturnValue:
     """Add a hotel stay."""
     mission = _get(Mission, mission_id)
     assert isinstance(mission, Mission)
-    form = StayForm()
+    form = StayForm(mission=mission)
     if form.validate_on_submit():
         add_stay(mission, {k: v for k, v in form.data.items() if k != "csrf_token"})
         flash(_("Hotel stay added."), "success")

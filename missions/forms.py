@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -25,7 +25,7 @@ from core.extensions import db
 from core.i18n import localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
-from missions.models import TravelMode, VisaStatus
+from missions.models import Mission, TravelMode, VisaStatus
 from participants.models import Participant
 from programme.models import City, Partnership, Theme
 
@@ -49,6 +49,22 @@ def _cities(blank: bool) -> list[SelectChoice]:
     rows = [(c.id, localized(c, "name")[0])
             for c in db.session.scalars(select(City).order_by(City.name_en))]
     return opts(([("", "—")] if blank else []) + rows)
+
+
+def outside_mission(mission: Mission | None, first: date, last: date) -> bool:
+    """True when ``first``..``last`` leaves the mission's dates by more than a day
+    (a delegation may travel the day before and after)."""
+    if mission is None:
+        return False
+    slack = timedelta(days=1)
+    return first < mission.start_date - slack or last > mission.end_date + slack
+
+
+def outside_message(mission: Mission | None) -> Any:
+    """The error for a leg or stay outside the mission's dates."""
+    assert mission is not None
+    return _l("Outside the mission's dates (%(start)s – %(end)s).",
+              start=mission.start_date.isoformat(), end=mission.end_date.isoformat())
 
 
 class MissionForm(FlaskForm):
@@ -153,8 +169,9 @@ class LegForm(FlaskForm):
     carrier = StringField(_l("Carrier"), validators=[Length(max=80)])
     number = StringField(_l("Flight / train number"), validators=[Length(max=20)])
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mission: Mission | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.mission = mission
         self.from_city_id.choices = self.to_city_id.choices = _cities(blank=True)
         self.departs_at: datetime | None = None
         self.arrives_at: datetime | None = None
@@ -195,6 +212,10 @@ class LegForm(FlaskForm):
             self.arrives_local.errors.append(_l("The arrival must be after the departure "
                                                 "(compare in each city's local time)."))
             return False
+        if outside_mission(self.mission, self.departs_local.data.date(),
+                           self.arrives_local.data.date()):
+            self.departs_local.errors.append(outside_message(self.mission))
+            return False
         return True
 
 
@@ -210,8 +231,9 @@ class StayForm(FlaskForm):
     check_out = DateField(_l("Check-out"), validators=[
         InputRequired(message=_l("Enter the check-out date."))])
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mission: Mission | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.mission = mission
         self.city_id.choices = _cities(blank=True)
 
     def validate_city_id(self, field: SelectField) -> None:
@@ -223,3 +245,6 @@ class StayForm(FlaskForm):
         """At least one night."""
         if self.check_in.data and field.data and field.data <= self.check_in.data:
             raise ValidationError(_l("Check-out must be after check-in."))
+        if self.check_in.data and field.data and outside_mission(
+                self.mission, self.check_in.data, field.data):
+            raise ValidationError(outside_message(self.mission))

@@ -165,3 +165,19 @@ def test_create_mission(client: FlaskClient, login: Callable[..., Any]) -> None:
     created = db.session.scalar(db.select(Mission))
     assert [c.slug for c in created.cities] == ["beijing", "yantai"]
     assert client.post("/missions/new", data={}).status_code == 200
+
+
+def test_legs_and_stays_must_fit_the_mission(client: FlaskClient,
+                                             login: Callable[..., Any]) -> None:
+    login("organiser")
+    trip = mission()  # 1–8 July 2018
+    page = client.post(f"/missions/{trip.id}/legs", data={
+        "mode": "train", "from_city_id": city("beijing").id, "to_city_id": city("yantai").id,
+        "departs_local": "2018-07-20T10:00", "arrives_local": "2018-07-20T14:00"}
+    ).get_data(as_text=True)
+    assert "Outside the mission's dates" in page.split('id="departs_local-errors"')[1]
+    page = client.post(f"/missions/{trip.id}/stays", data={
+        "city_id": city("yantai").id, "hotel": "Late Hotel", "check_in": "2018-07-08",
+        "check_out": "2018-07-12"}).get_data(as_text=True)
+    assert "Outside the mission's dates" in page.split('id="check_out-errors"')[1]
+    assert db.session.scalar(db.select(db.func.count(HotelStay.id))) == 0
