@@ -240,6 +240,11 @@ class EventForm(FlaskForm):
             "visibility": self.visibility.data,
         }
 
+    def validate_join_url(self, field: URLField) -> None:
+        """Only web links (no ``javascript:`` or other schemes)."""
+        if field.data and not field.data.lower().startswith(("https://", "http://")):
+            raise ValidationError(_l("Enter a full web address (https://…)."))
+
     def validate_title_en(self, field: StringField) -> None:
         """At least one title, in either language."""
         if not (field.data or "").strip() and not (self.title_zh.data or "").strip():

@@ -43,6 +43,7 @@ def test_create_stores_utc_and_the_venue_zone(client: FlaskClient,
     ({"timezone": "Asia/Shanghai"}, "timezone", "whose time zone is Europe/Rome"),
     ({"online": "y", "city_id": ""}, "join_url", "needs a join link"),
     ({"city_id": ""}, "city_id", "An in-person event needs a city."),
+    ({"hybrid": "y", "join_url": "javascript://%0Aalert(1)"}, "join_url", "https://"),
     ({"starts_local": "2018-03-25T02:30", "ends_local": "2018-03-25T04:00"}, "starts_local",
      "does not exist in Europe/Rome"),
     ({"starts_local": "2018-10-28T02:30", "ends_local": "2018-10-28T04:00"}, "starts_local",
@@ -108,6 +109,17 @@ def test_edit_with_current_version_saves_and_bumps_sequence(client: FlaskClient,
     db.session.expire_all()
     saved = db.session.get(Event, meeting.id)
     assert (saved.title_en, saved.version_id, saved.sequence) == ("Moved", 2, 1)
+
+
+def test_stale_cancel_is_refused(client: FlaskClient, login: Callable[..., Any]) -> None:
+    login("organiser")
+    meeting = event("Moved meanwhile")
+    update_event(meeting, {"title_en": "Moved by a colleague"}, 1)
+    page = client.post(f"/events/{meeting.id}/cancel", data={"version_id": "1"},
+                       follow_redirects=True).get_data(as_text=True)
+    assert "Someone else saved this event" in page
+    db.session.expire_all()
+    assert db.session.get(Event, meeting.id).status == "confirmed"
 
 
 def test_cancel_keeps_the_event(client: FlaskClient, login: Callable[..., Any]) -> None:
