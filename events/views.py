@@ -42,8 +42,8 @@ def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
         query = query.where(Event.status == form.status.data)
     if form.date_from.data or form.date_to.data:
         # The dates are days on the viewer's clock.
-        first = form.date_from.data or date.min.replace(year=1900)
-        last = form.date_to.data or date.max.replace(year=2999)
+        first = form.date_from.data or date(1900, 1, 1)
+        last = form.date_to.data or date(2999, 12, 31)
         start, end = utc_range_for_local_dates(first, last, viewer_timezone())
         query = query.where(Event.ends_at > start, Event.starts_at < end)
     return query.order_by(Event.starts_at, Event.id)
@@ -66,7 +66,10 @@ def index() -> str:
 @bp.route("/calendar")
 def calendar() -> str:
     """Month/week calendar (FullCalendar), in the page's language and viewer's zone."""
-    initial = request.args.get("date", "")
+    try:
+        initial = date.fromisoformat(request.args.get("date", "")).isoformat()
+    except ValueError:
+        initial = ""
     return render_template("events/calendar.html", initial=initial,
                            fc_locale="zh-cn" if get_lang() == "zh" else "en-gb")
 
