@@ -21,10 +21,11 @@ Scopes say *which* targets a grant covers:
   visiting it, a participant from it). Without a target (list page, empty "new" form)
   the check passes if the user has a city; views re-check once the target is known.
 - ``SELF``: targets that belong to the user's own participant record (their invitation,
-  their participant page). Without a target it passes if the user is linked to a
-  participant.
+  their participant page). Without a target it fails: a delegate may not open the
+  participant list, only their own record (use ``@require(..., load=...)``).
 - ``PUBLIC``: targets marked public (``visibility == "public"``). Without a target it
-  passes: list views filter with :func:`read_scope`.
+  passes (list views filter with :func:`read_scope`); ``<area>.view_internal`` is
+  therefore denied explicitly to anonymous visitors.
 - ``NONE``: nothing.
 
 To give a role access to a new area, add a line to :data:`POLICY`; nothing else changes.
@@ -45,7 +46,18 @@ ANONYMOUS = "anonymous"
 ALL_ROLES: tuple[str, ...] = (*ROLES, ANONYMOUS)
 
 READ_VERBS: frozenset[str] = frozenset(
-    {"view", "list", "index", "read", "search", "export", "download", "feed", "history"}
+    {
+        "view",
+        "view_internal",
+        "list",
+        "index",
+        "read",
+        "search",
+        "export",
+        "download",
+        "feed",
+        "history",
+    }
 )
 """Verbs that never change state. Every other verb counts as a write."""
 
@@ -126,10 +138,14 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "invitations": Grant(read=Scope.SELF),
         "invitations.respond": Scope.SELF,
         "delegations": Grant(),
+        "reports": Grant(),
         "account": _EVERYTHING,
     },
     ANONYMOUS: {
         "events": _PUBLIC_READ,
+        "events.view_internal": Scope.NONE,
+        "missions": _READ_ONLY,
+        "missions.view_internal": Scope.NONE,
         "programme": _READ_ONLY,
         "cities": _READ_ONLY,
         "themes": _READ_ONLY,
@@ -182,9 +198,9 @@ def _covers(scope: Scope, subject: Subject, target: Target | None) -> bool:
             return False
         return target is None or subject.city_id in target.city_ids
     if scope is Scope.SELF:
-        if subject.participant_id is None:
+        if subject.participant_id is None or target is None:
             return False
-        return target is None or subject.participant_id in target.participant_ids
+        return subject.participant_id in target.participant_ids
     if scope is Scope.PUBLIC:
         return target is None or target.public
     return False

@@ -84,13 +84,17 @@ def test_delegate_reads_programme_and_own_data_only() -> None:
     assert decide(delegate, "participants.view", Target(participant_ids=frozenset({42})))
     assert not decide(delegate, "participants.view", other_invitation)
     assert not decide(delegate, "audit.view")
+    assert not decide(delegate, "participants.view"), "no participant list for delegates"
+    assert not decide(delegate, "reports.view")
+    assert decide(delegate, "events.view_internal")
 
 
 def test_delegate_answers_only_own_invitations() -> None:
     assert decide(delegate, "invitations.respond", own_invitation)
     assert not decide(delegate, "invitations.respond", other_invitation)
     assert not decide(delegate, "invitations.edit", own_invitation), "respond only"
-    assert not decide(unlinked_delegate, "invitations.respond")
+    assert not decide(unlinked_delegate, "invitations.respond", own_invitation)
+    assert not decide(delegate, "invitations.respond"), "SELF needs the target"
     assert not decide(liuzhou_staff, "invitations.respond", own_invitation)
 
 
@@ -99,7 +103,11 @@ def test_anonymous_reads_public_programme_only() -> None:
     assert decide(anonymous, "events.list")
     assert not decide(anonymous, "events.view", chengdu_internal)
     assert decide(anonymous, "cities.view")
-    for action in ("participants.list", "missions.view", "audit.view", "schedule.view",
+    assert decide(anonymous, "programme.view")
+    assert decide(anonymous, "missions.view"), "missions are part of the public programme"
+    assert not decide(anonymous, "events.view_internal")
+    assert not decide(anonymous, "missions.view_internal")
+    for action in ("participants.view", "audit.view", "schedule.view", "delegations.view",
                    "account.view", "events.create", "invitations.respond"):
         assert not decide(anonymous, action, liuzhou_event), action
 

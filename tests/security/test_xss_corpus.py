@@ -32,6 +32,11 @@ def test_escaped_payload_is_not_reported(payload: str) -> None:
     assert unescaped_payloads(f"<p>{payload}</p>") == [payload]
 
 
+def test_truncated_output_is_detected() -> None:
+    for payload in PAYLOADS:
+        assert unescaped_payloads(f"<p>{payload[:20]}…</p>") == [payload]
+
+
 def test_cut_payloads_stay_detectable() -> None:
     for index in range(len(PAYLOADS)):
         cut = payload_for(index, max_length=12)

@@ -31,6 +31,9 @@ PAYLOADS: tuple[str, ...] = (
 )
 """Payloads to store in text fields. Markers make a hit traceable to its payload."""
 
+SIGNATURE_LENGTH = 16
+"""How many leading characters of a payload identify it in a page."""
+
 URL_PAYLOAD = "javascript:alert('hx-url')"
 """Payload for URL-like fields; must never end up as a clickable ``href``/``src``."""
 
@@ -46,8 +49,8 @@ _URL_ATTR = re.compile(
 def check_corpus(payloads: Iterable[str] = PAYLOADS) -> None:
     """Raise ``ValueError`` if a payload could survive escaping undetected."""
     for payload in payloads:
-        if not _ESCAPED_BY_HTML & set(payload):
-            raise ValueError(f"payload has nothing HTML escaping changes: {payload!r}")
+        if not _ESCAPED_BY_HTML & set(payload[:SIGNATURE_LENGTH]):
+            raise ValueError(f"payload starts with nothing escaping changes: {payload!r}")
 
 
 def payload_for(index: int, max_length: int | None = None) -> str:
@@ -62,13 +65,20 @@ def payload_for(index: int, max_length: int | None = None) -> str:
     return payload
 
 
-def unescaped_payloads(body: str, payloads: Iterable[str] = PAYLOADS) -> list[str]:
-    """Payloads that appear verbatim in ``body``, i.e. were not escaped.
+def unescaped_payloads(
+    body: str, payloads: Iterable[str] = PAYLOADS, prefix: int = SIGNATURE_LENGTH
+) -> list[str]:
+    """Payloads whose first ``prefix`` characters appear verbatim in ``body``.
 
-    Pass the values actually stored (possibly cut by :func:`payload_for`); values shorter
-    than four characters or without an HTML-special character are ignored.
+    Matching a prefix also catches payloads a template shortened (``|truncate``); every
+    prefix contains a character that escaping would have changed.
     """
-    return [p for p in payloads if len(p) >= 4 and _ESCAPED_BY_HTML & set(p) and p in body]
+    found = []
+    for payload in payloads:
+        signature = payload[:prefix]
+        if len(signature) >= 4 and _ESCAPED_BY_HTML & set(signature) and signature in body:
+            found.append(payload)
+    return found
 
 
 def dangerous_urls(body: str) -> list[str]:
