@@ -52,7 +52,8 @@ def create_user_command(
             "weak_password": "password too weak",
             "bad_role": "unknown role",
         }
-        raise click.ClickException(f"{messages.get(error.code, error.code)} ({error.detail})")
+        message = messages.get(error.code, error.code)
+        raise click.ClickException(f"{message} ({error.detail})") from error
     click.echo(f"Created {user.role} {user.email}.")
 
 

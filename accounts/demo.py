@@ -84,6 +84,8 @@ def sign_in_help(accounts: list[DemoAccount], url: str) -> str:
     lines = [f"Sign in at {url.rstrip('/')}/login with one of these demo accounts:"]
     for account in accounts:
         note = f"  ({account.note})" if account.note else ""
-        lines.append(f"  {account.role:<11} {account.email:<32} {account.password}{note}")
-    lines.append("Passwords are new on every start; `flask --app app helix demo-accounts` makes new ones.")
+        lines.append(
+            f"  {account.role:<11} {account.email:<32} {account.password}{note}"
+        )
+    lines.append("New passwords on every start: `flask --app app helix demo-accounts`.")
     return "\n".join(lines)

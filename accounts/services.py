@@ -11,6 +11,7 @@ from accounts.passwords import hash_password, needs_rehash, password_problems, v
 from accounts.policy import ROLES
 from audit import record
 from core.extensions import db
+from core.types import utcnow
 
 
 class AccountError(ValueError):
@@ -44,6 +45,12 @@ def authenticate(email: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
+
+
+def record_sign_in(user: User) -> None:
+    """Remember when the user last signed in."""
+    user.last_login_at = utcnow()
+    db.session.commit()
 
 
 def create_user(

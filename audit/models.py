@@ -19,13 +19,13 @@ class AuditEntry(db.Model):
     after the user or the object is deleted.
     """
 
-    __tablename__ = "audit_entries"
-    __table_args__ = (sa.Index("ix_audit_entries_object", "object_type", "object_id"),)
+    __tablename__ = "audit_entry"
+    __table_args__ = (sa.Index("ix_audit_entry_object", "object_type", "object_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     actor_id: Mapped[int | None] = mapped_column(
-        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+        sa.ForeignKey("user_account.id", ondelete="SET NULL"), index=True
     )
     actor_label: Mapped[str] = mapped_column(sa.String(254))
     action: Mapped[str] = mapped_column(sa.String(32))
@@ -35,4 +35,5 @@ class AuditEntry(db.Model):
     changes: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
 
     def __repr__(self) -> str:
-        return f"<AuditEntry {self.action} {self.object_type}#{self.object_id} by {self.actor_label}>"
+        target = f"{self.object_type}#{self.object_id}"
+        return f"<AuditEntry {self.action} {target} by {self.actor_label}>"
