@@ -57,13 +57,19 @@ def create_user_command(
     click.echo(f"Created {user.role} {user.email}.")
 
 
+def print_demo_accounts() -> None:
+    """Create or reset the demo accounts and print how to sign in (not in production)."""
+    from accounts.demo import ensure_demo_accounts, sign_in_help
+
+    if current_app.config.get("HELIX_ENV") == "production":
+        click.echo("Demo accounts are never created in production.")
+        return
+    accounts = ensure_demo_accounts()
+    click.echo(sign_in_help(accounts, current_app.config.get("PUBLIC_URL", "")))
+
+
 @helix.command("demo-accounts")
 @with_appcontext
 def demo_accounts_command() -> None:
     """Create or reset the demo accounts with new random passwords and print them."""
-    from accounts.demo import ensure_demo_accounts, sign_in_help
-
-    if current_app.config.get("HELIX_ENV") == "production":
-        raise click.ClickException("demo accounts are not created in production")
-    accounts = ensure_demo_accounts()
-    click.echo(sign_in_help(accounts, current_app.config.get("PUBLIC_URL", "")))
+    print_demo_accounts()

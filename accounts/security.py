@@ -43,10 +43,8 @@ def configure_cookies(app: Flask) -> None:
 
 def configure_limiter(app: Flask) -> None:
     """Bind the limiter: Redis when ``REDIS_URL`` is set, memory otherwise."""
-    app.config.setdefault(
-        "RATELIMIT_STORAGE_URI", app.config.get("REDIS_URL") or "memory://"
-    )
-    app.config.setdefault("RATELIMIT_KEY_PREFIX", "helix")
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter.init_app(app)
 
