@@ -89,9 +89,10 @@ def password() -> str | Response:
     """Change one's own password (the current one is asked for first)."""
     form = PasswordChangeForm(email=current_user.email)
     if form.validate_on_submit():
-        if verify_password(current_user.password_hash, form.current_password.data or ""):
-            set_password(current_user, form.new_password.data or "")
-            login_user(current_user)
+        user = current_user._get_current_object()
+        if verify_password(user.password_hash, form.current_password.data or ""):
+            set_password(user, form.new_password.data or "")
+            login_user(user)
             flash(_("Your password was changed."), "success")
             return redirect(url_for("accounts.account"))
         form.current_password.errors.append(_("The current password is not right."))
@@ -119,7 +120,7 @@ def _load_invitation(invitation_id: int) -> Invitation | None:
 @require("invitations.respond", load=_load_invitation)
 def respond(invitation_id: int) -> Response:
     """Accept, tentatively accept or decline one's own invitation."""
-    if answer(current_user, g.target, request.form.get("status", "")):
+    if answer(current_user._get_current_object(), g.target, request.form.get("status", "")):
         flash(_("Your answer was saved."), "success")
     else:
         flash(_("This invitation can no longer be answered."), "warning")
