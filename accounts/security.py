@@ -29,7 +29,9 @@ def check_secret_key(config: Any) -> None:
 
 
 def configure_cookies(app: Flask) -> None:
-    """Session and remember-me cookies: HttpOnly, SameSite=Lax, Secure in production."""
+    """Session and remember-me cookies: HttpOnly, SameSite=Lax; in production also Secure
+    and named ``__Host-helix`` (the browser then refuses it without HTTPS or with a Domain).
+    """
     production = app.config.get("HELIX_ENV") not in DEVELOPMENT_ENVS
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
@@ -38,7 +40,8 @@ def configure_cookies(app: Flask) -> None:
     if production:
         app.config["SESSION_COOKIE_SECURE"] = True
         app.config["REMEMBER_COOKIE_SECURE"] = True
-        app.config.setdefault("SESSION_COOKIE_NAME", "__Host-helix")
+        if app.config.get("SESSION_COOKIE_NAME") in (None, "session"):
+            app.config["SESSION_COOKIE_NAME"] = "__Host-helix"
 
 
 def configure_limiter(app: Flask) -> None:

@@ -112,6 +112,18 @@ def app(database_url: str) -> Iterator[Flask]:
 
 
 @pytest.fixture
+def make_app(app: Flask, database_url: str) -> Callable[..., Flask]:
+    """``make_app(**config)``: another app on the test database with extra settings."""
+
+    def build(**overrides: Any) -> Flask:
+        other = create_app({**base_config(database_url), **overrides})
+        other.test_client_class = FreshRequestClient
+        return other
+
+    return build
+
+
+@pytest.fixture
 def client(app: Flask) -> FlaskClient:
     """A test client of the app."""
     return app.test_client()
