@@ -112,15 +112,24 @@ def app(database_url: str) -> Iterator[Flask]:
 
 
 @pytest.fixture
-def make_app(app: Flask, database_url: str) -> Callable[..., Flask]:
-    """``make_app(**config)``: another app on the test database with extra settings."""
+def make_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
+    """``make_app(**config)``: another app on the test database with extra settings.
+
+    Its connections are closed after the test; ``app`` empties the tables.
+    """
+    made: list[Flask] = []
 
     def build(**overrides: Any) -> Flask:
         other = create_app({**base_config(database_url), **overrides})
         other.test_client_class = FreshRequestClient
+        made.append(other)
         return other
 
-    return build
+    yield build
+    for other in made:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
 
 
 @pytest.fixture

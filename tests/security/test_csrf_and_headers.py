@@ -9,6 +9,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app import create_app
+from core.extensions import db
 from tests.security.route_matrix import cases_of, collect
 from tests.security.walk import build_url, client_for, routes, sql_writes
 from tests.security.world import PASSWORD, build_world
@@ -61,8 +62,8 @@ def test_security_headers_on_every_page(client: FlaskClient) -> None:
     assert secure.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
-def test_secret_key_required_outside_development(database_url: str) -> None:
-    base = {"SQLALCHEMY_DATABASE_URI": database_url, "HELIX_ENV": "production"}
+def test_secret_key_required_outside_development() -> None:
+    base = {"SQLALCHEMY_DATABASE_URI": "sqlite://", "HELIX_ENV": "production"}
     for weak in ("", None, "short"):
         with pytest.raises(RuntimeError, match="SECRET_KEY"):
             create_app({**base, "SECRET_KEY": weak})
@@ -74,18 +75,21 @@ def test_secret_key_required_outside_development(database_url: str) -> None:
     assert app.config["SESSION_COOKIE_NAME"] == "__Host-helix"
 
 
-def test_session_cookie_flags_in_production(database_url: str) -> None:
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "HELIX_ENV": "production",
+def test_session_cookie_flags_in_production(app: Flask, database_url: str) -> None:
+    """The ``app`` fixture is only there to empty the tables afterwards."""
+    production = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "HELIX_ENV": "production",
                       "SECRET_KEY": "y" * 40, "RATELIMIT_STORAGE_URI": "memory://",
                       "WTF_CSRF_ENABLED": False})
-    with app.app_context():
+    with production.app_context():
         world = build_world()
-        client = app.test_client()
+        client = production.test_client()
         response = client.post("/login", data={"email": world.users["admin"].email,
                                                "password": PASSWORD},
                                base_url="https://helix.example.org")
         cookie = response.headers["Set-Cookie"]
-        assert cookie.startswith("__Host-helix=")
-        for flag in ("Secure", "HttpOnly", "SameSite=Lax", "Path=/"):
-            assert flag in cookie
-        assert "Domain=" not in cookie
+        db.session.remove()
+        db.engine.dispose()
+    assert cookie.startswith("__Host-helix=")
+    for flag in ("Secure", "HttpOnly", "SameSite=Lax", "Path=/"):
+        assert flag in cookie
+    assert "Domain=" not in cookie
