@@ -3,6 +3,7 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from accounts import user_views  # noqa: F401  (registers the user administration routes)
 from accounts.views import bp
 
 __all__ = ["bp", "init_app"]

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from accounts.models import User
 from accounts.passwords import hash_password, needs_rehash, password_problems, verify_password
 from accounts.policy import ROLES
-from audit import record
+from audit import record, tracking
 from core.extensions import db
 from core.types import utcnow
 
@@ -75,6 +75,18 @@ def create_user(
     record(actor, "created", user)
     db.session.commit()
     return user
+
+
+def update_user(user: User, *, actor: Any = None, **fields: Any) -> None:
+    """Change a user's fields (not the password), log what changed, and commit."""
+    if "email" in fields:
+        fields["email"] = str(fields["email"]).strip().lower()
+    if fields.get("role") not in (None, *ROLES):
+        raise AccountError("bad_role", str(fields["role"]))
+    with tracking(actor, user):
+        for name, value in fields.items():
+            setattr(user, name, value)
+    db.session.commit()
 
 
 def set_password(user: User, password: str, *, actor: Any = None) -> None:
