@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -46,6 +47,18 @@ class User(UserMixin, db.Model):
 
     city: Mapped[City | None] = relationship()
     participant: Mapped[Participant | None] = relationship()
+
+    def get_id(self) -> str:
+        """Flask-Login's session id: ``<id>:<password fingerprint>``.
+
+        Changing the password changes the fingerprint, which signs out every other
+        session of the user (see ``accounts.views.load_user``).
+        """
+        return f"{self.id}:{self.session_fingerprint()}"
+
+    def session_fingerprint(self) -> str:
+        """A short digest of the password hash, stored in the (signed) session cookie."""
+        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:16]
 
     @property
     def is_active(self) -> bool:  # type: ignore[override]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -22,9 +24,17 @@ bp = Blueprint("accounts", __name__)
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Flask-Login: the user of a session cookie."""
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.is_active else None
+    """Flask-Login: the user of a session cookie (``<id>:<password fingerprint>``).
+
+    Sessions of deactivated users and sessions from before a password change are refused.
+    """
+    raw_id, _, fingerprint = user_id.partition(":")
+    user = db.session.get(User, int(raw_id)) if raw_id.isdigit() else None
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(fingerprint, user.session_fingerprint()):
+        return None
+    return user
 
 
 def _safe_next(target: str | None) -> str:

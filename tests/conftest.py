@@ -163,7 +163,7 @@ def login(app: Flask, client: FlaskClient) -> Callable[..., Any]:
         db.session.add(user)
         db.session.commit()
         with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
         return user
 

@@ -47,6 +47,19 @@ def test_password_change(app: Flask) -> None:
     assert user.check_password(NEW) and not user.check_password(PASSWORD)
     entry = db.session.scalars(select(AuditEntry)).one()
     assert entry.changes == {"password": ["***", "***"]}, "the hash never reaches the log"
+    assert client.get("/account/").status_code == 200, "this session stays signed in"
+
+
+def test_password_change_signs_out_other_sessions(app: Flask) -> None:
+    world = build_world()
+    elsewhere = client_for(app, "delegate", world)
+    assert elsewhere.get("/account/").status_code == 200
+    here = client_for(app, "delegate", world)
+    assert _change(here, PASSWORD, NEW) == "/account/"
+    assert elsewhere.get("/account/").status_code == 302
+    with elsewhere.session_transaction() as session:
+        session["_user_id"] = str(world.users["delegate"].id)
+    assert elsewhere.get("/account/").status_code == 302, "a bare id is not enough"
 
 
 def test_schedule_lists_invitations_and_delegations(app: Flask) -> None:

@@ -41,7 +41,7 @@ def client_for(app: Flask, role: str, world: World) -> FlaskClient:
     client = app.test_client()
     if role != ANONYMOUS:
         with client.session_transaction() as session:
-            session["_user_id"] = str(world.users[role].id)
+            session["_user_id"] = world.users[role].get_id()
             session["_fresh"] = True
     return client
 
