@@ -47,6 +47,7 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     # The demo has no travel legs or hotel stays: id 0 answers 404 and is skipped.
     "leg_id": lambda: _first_id("missions.models.TravelLeg")() or 0,
     "stay_id": lambda: _first_id("missions.models.HotelStay")() or 0,
+    "user_id": _first_id("accounts.models.User"),
 }
 
 
