@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup, escape
 
-from accounts.permissions import require
+from accounts.permissions import ensure, require
 from core.extensions import db
 from core.timefmt import to_local
 from events.engagements import event_conflicts
@@ -29,11 +30,9 @@ from events.timezones import common_zones
 from events.views import bp
 
 
-def _event_or_404(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None:
-        abort(404)
-    return event
+def load_event(event_id: int) -> Event | None:
+    """The event of the URL (``None`` → 404), for ``@require(..., load=...)``."""
+    return db.session.get(Event, event_id)
 
 
 def _stale_message(event_id: int) -> Markup:
@@ -86,7 +85,7 @@ def _prefill(form: EventForm) -> None:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@require("events.edit")
+@require("events.create")
 def create() -> ResponseReturnValue:
     """Create an event; conflicts are shown as warnings the organiser may override."""
     form = EventForm()
@@ -94,9 +93,10 @@ def create() -> ResponseReturnValue:
         _prefill(form)
     warnings: list[Any] = []
     if form.validate_on_submit():
+        ensure("events.create", _preview(form, None))  # city staff: only in their city
         warnings = _warnings(form, None)
         if not warnings or form.confirm_conflicts.data:
-            event = create_event(form.event_data())
+            event = create_event(form.event_data(), current_user)
             flash(_("Event saved."), "success")
             return redirect(url_for("events.detail", event_id=event.id))
     return render_template("events/form.html", form=form, event=None, warnings=warnings,
@@ -104,10 +104,10 @@ def create() -> ResponseReturnValue:
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
-@require("events.edit")
+@require("events.edit", load=load_event)
 def edit(event_id: int) -> ResponseReturnValue:
     """Edit an event from the version the organiser opened (refused when stale)."""
-    event = _event_or_404(event_id)
+    event: Event = g.target
     form = EventForm(obj=event)
     if request.method == "GET":
         form.starts_local.data = to_local(event.starts_at, event.timezone).replace(tzinfo=None)
@@ -116,10 +116,11 @@ def edit(event_id: int) -> ResponseReturnValue:
         form.version_id.data = str(event.version_id)
     warnings: list[Any] = []
     if form.validate_on_submit():
+        ensure("events.edit", _preview(form, event))  # nor move it to another city
         warnings = _warnings(form, event)
         if not warnings or form.confirm_conflicts.data:
             try:
-                update_event(event, form.event_data(), form.version_id.data)
+                update_event(event, form.event_data(), form.version_id.data, current_user)
             except StaleEventError:
                 db.session.rollback()
                 flash(_stale_message(event_id), "danger")
@@ -132,12 +133,12 @@ def edit(event_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:event_id>/cancel", methods=["POST"])
-@require("events.edit")
+@require("events.cancel", load=load_event)
 def cancel(event_id: int) -> ResponseReturnValue:
     """Cancel (keep, marked cancelled) an event."""
-    event = _event_or_404(event_id)
+    event: Event = g.target
     try:
-        cancel_event(event, request.form.get("version_id"))
+        cancel_event(event, request.form.get("version_id"), current_user)
     except StaleEventError:
         db.session.rollback()
         flash(_stale_message(event_id), "danger")
@@ -147,27 +148,27 @@ def cancel(event_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:event_id>/duplicate", methods=["POST"])
-@require("events.edit")
+@require("events.create", load=load_event)
 def duplicate(event_id: int) -> ResponseReturnValue:
     """Copy an event, optionally some weeks later, and open the copy for editing."""
-    event = _event_or_404(event_id)
+    event: Event = g.target
     weeks = request.form.get("weeks", "0")
     shift = timedelta(weeks=int(weeks)) if weeks.isdigit() and int(weeks) <= 104 else None
     if shift is None:
         flash(_("Enter a number of weeks between 0 and 104."), "danger")
         return redirect(url_for("events.detail", event_id=event_id))
-    copy = duplicate_event(event, shift)
+    copy = duplicate_event(event, shift, current_user)
     flash(_("Copy created as a tentative event; check it and save."), "success")
     return redirect(url_for("events.edit", event_id=copy.id))
 
 
 @bp.route("/<int:event_id>/delete", methods=["POST"])
-@require("events.edit")
+@require("events.delete", load=load_event)
 def delete(event_id: int) -> ResponseReturnValue:
     """Delete a draft event (tentative, nobody invited); others must be cancelled."""
-    event = _event_or_404(event_id)
+    event: Event = g.target
     try:
-        delete_event(event)
+        delete_event(event, current_user)
     except NotADraftError:
         flash(_("Only draft events (tentative, nobody invited) can be deleted; "
                 "cancel this one instead."), "danger")

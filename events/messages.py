@@ -1,4 +1,4 @@
-"""Localised sentences for conflict warnings, available in templates."""
+"""Template helpers of the event pages: conflict sentences, safe web links."""
 
 from __future__ import annotations
 
@@ -28,3 +28,11 @@ def describe_conflict(conflict: Conflict, people: int = 1) -> str:
              first=conflict.first.label, second=conflict.second.label,
              km=format_decimal(round(conflict.distance_km or 0)),
              needed=_hours(conflict.needed), available=_hours(conflict.available), who=who)
+
+
+@bp.app_template_filter("web_link")
+def web_link(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else ``None`` (never a ``javascript:`` link)."""
+    if url and url.strip().lower().startswith(("https://", "http://")):
+        return url.strip()
+    return None

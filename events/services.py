@@ -2,7 +2,7 @@
 
 Edits carry the version the organiser started from; when somebody saved in between,
 :class:`StaleEventError` is raised and nothing is written (optimistic locking on
-``Event.version_id``).
+``Event.version_id``). Every write is recorded in the audit log, in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from audit import record, tracking
 from core.extensions import db
 from core.types import utcnow
 from events.models import Event, EventStatus, new_uid
@@ -74,30 +75,38 @@ def _check_version(event: Event, expected_version: int | str | None) -> None:
         raise StaleEventError(event.id)
 
 
-def create_event(data: Mapping[str, Any]) -> Event:
+def create_event(data: Mapping[str, Any], actor: Any = None) -> Event:
     """Create and commit an event from validated form data."""
     event = Event()
     _apply(event, data)
     db.session.add(event)
+    record(actor, "created", event)
     db.session.commit()
     return event
 
 
 def update_event(event: Event, data: Mapping[str, Any],
-                 expected_version: int | str | None) -> Event:
+                 expected_version: int | str | None, actor: Any = None) -> Event:
     """Apply an edit made from version ``expected_version``; refuse it when stale."""
     _check_version(event, expected_version)
-    if _apply(event, data):
-        event.sequence += 1
-        event.dtstamp = utcnow()
-    _commit_or_stale(event)
+    try:
+        with db.session.no_autoflush, tracking(actor, event):
+            if _assign(event, data):
+                event.sequence += 1
+                event.dtstamp = utcnow()
+        db.session.commit()
+    except StaleDataError as exc:  # someone saved between our read and our write
+        db.session.rollback()
+        raise StaleEventError(event.id) from exc
     return event
 
 
-def cancel_event(event: Event, expected_version: int | str | None = None) -> Event:
+def cancel_event(event: Event, expected_version: int | str | None = None,
+                 actor: Any = None) -> Event:
     """Mark the event cancelled (kept, so subscribers learn of the cancellation)."""
     _check_version(event, expected_version)
     if event.status != EventStatus.CANCELLED.value:
+        record(actor, "cancelled", event, {"status": (event.status, "cancelled")})
         event.status = EventStatus.CANCELLED.value
         event.sequence += 1
         event.dtstamp = utcnow()
@@ -105,15 +114,16 @@ def cancel_event(event: Event, expected_version: int | str | None = None) -> Eve
     return event
 
 
-def delete_event(event: Event) -> None:
+def delete_event(event: Event, actor: Any = None) -> None:
     """Delete a draft event; anything else must be cancelled instead."""
     if not is_draft(event):
         raise NotADraftError(event.id)
+    record(actor, "deleted", event)
     db.session.delete(event)
     db.session.commit()
 
 
-def duplicate_event(event: Event, shift: timedelta = timedelta(0)) -> Event:
+def duplicate_event(event: Event, shift: timedelta = timedelta(0), actor: Any = None) -> Event:
     """Copy an event (e.g. the next cluster meeting) as a new tentative event.
 
     The copy gets a new UID and no invitations; ``shift`` moves it in time.
@@ -131,5 +141,6 @@ def duplicate_event(event: Event, shift: timedelta = timedelta(0)) -> Event:
     )
     copy.cities = list(event.cities)
     db.session.add(copy)
+    record(actor, "created", copy)
     db.session.commit()
     return copy

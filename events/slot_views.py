@@ -37,7 +37,7 @@ def _create_url(slot_start: datetime, minutes: int, cities: list[City], mission_
 
 
 @bp.route("/slots")
-@require("events.edit")
+@require("events.create")
 def slots() -> str:
     """List the windows where every chosen city is inside working hours (Mon–Fri 9–18)."""
     form = SlotFinderForm(request.args)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from types import SimpleNamespace
+
+from flask import abort, flash, g, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy import select
 
-from accounts.permissions import require
+from accounts.permissions import ensure, require
 from core.extensions import db
 from core.timefmt import to_local
 from events.models import Event
@@ -27,6 +30,12 @@ from missions.services import (
     update_mission,
 )
 from missions.views import bp
+from programme.models import City
+
+
+def load_mission(mission_id: int, **_ids: int) -> Mission | None:
+    """The mission of the URL (``None`` → 404), for ``@require(..., load=...)``."""
+    return db.session.get(Mission, mission_id)
 
 
 def _get(model: type, item_id: int, mission_id: int | None = None) -> object:
@@ -58,31 +67,34 @@ def _event_dates(mission: Mission) -> list[object]:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@require("missions.edit")
+@require("missions.create")
 def create() -> ResponseReturnValue:
-    """Create a mission."""
+    """Create a mission (city staff: one that visits their city)."""
     form = MissionForm()
     if form.validate_on_submit():
-        mission = create_mission(_mission_data(form))
+        visited = db.session.scalars(select(City).where(City.id.in_(form.cities.data or [])))
+        ensure("missions.create", SimpleNamespace(cities=list(visited)))
+        mission = create_mission(_mission_data(form), current_user)
         flash(_("Mission saved."), "success")
         return redirect(url_for("missions.detail", mission_id=mission.id))
     return render_template("missions/form.html", form=form, mission=None)
 
 
 @bp.route("/<int:mission_id>/edit", methods=["GET", "POST"])
-@require("missions.edit")
+@require("missions.edit", load=load_mission)
 def edit(mission_id: int) -> ResponseReturnValue:
     """Edit a mission; refused when someone saved it meanwhile."""
-    mission = _get(Mission, mission_id)
-    assert isinstance(mission, Mission)
+    mission: Mission = g.target
     form = MissionForm(obj=mission, event_dates=_event_dates(mission))
     if not form.is_submitted():
         form.cities.data = [c.id for c in mission.cities]
         form.themes.data = [t.id for t in mission.themes]
         form.version_id.data = str(mission.version_id)
     if form.validate_on_submit():
+        visited = db.session.scalars(select(City).where(City.id.in_(form.cities.data or [])))
+        ensure("missions.edit", SimpleNamespace(cities=list(visited)))  # keep it in reach
         try:
-            update_mission(mission, _mission_data(form), form.version_id.data)
+            update_mission(mission, _mission_data(form), form.version_id.data, current_user)
         except StaleMissionError:
             db.session.rollback()
             link = Markup('<a class="alert-link" href="{u}">{t}</a>').format(
@@ -98,16 +110,15 @@ def edit(mission_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:mission_id>/members", methods=["GET", "POST"])
-@require("missions.edit")
+@require("delegations.edit", load=load_mission)
 def new_member(mission_id: int) -> ResponseReturnValue:
     """Add a delegation member with role and visa status."""
-    mission = _get(Mission, mission_id)
-    assert isinstance(mission, Mission)
+    mission: Mission = g.target
     form = MemberForm()
     if form.validate_on_submit():
         data = {k: v for k, v in form.data.items() if k != "csrf_token"}
         try:
-            add_member(mission, data)
+            add_member(mission, data, current_user)
         except DuplicateMemberError:
             form.participant_id.errors.append(_("Already in the delegation."))
         else:
@@ -117,14 +128,15 @@ def new_member(mission_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:mission_id>/members/<int:member_id>", methods=["GET", "POST"])
-@require("missions.edit")
+@require("delegations.edit", load=load_mission)
 def edit_member(mission_id: int, member_id: int) -> ResponseReturnValue:
     """Change a member's role or invitation-letter / visa status."""
     member = _get(DelegationMember, member_id, mission_id)
     assert isinstance(member, DelegationMember)
     form = MemberForm(obj=member, with_participant=False)
     if form.validate_on_submit():
-        update_member(member, {k: v for k, v in form.data.items() if k != "csrf_token"})
+        update_member(member, {k: v for k, v in form.data.items() if k != "csrf_token"},
+                      current_user)
         flash(_("Delegation member saved."), "success")
         return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")
     return render_template("missions/member_form.html", form=form, mission=member.mission,
@@ -132,22 +144,21 @@ def edit_member(mission_id: int, member_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:mission_id>/members/<int:member_id>/remove", methods=["POST"])
-@require("missions.edit")
+@require("delegations.edit", load=load_mission)
 def delete_member(mission_id: int, member_id: int) -> ResponseReturnValue:
     """Take a member out of the delegation."""
     member = _get(DelegationMember, member_id, mission_id)
     assert isinstance(member, DelegationMember)
-    remove_member(member)
+    remove_member(member, current_user)
     flash(_("Delegation member removed."), "success")
     return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")
 
 
 @bp.route("/<int:mission_id>/legs", methods=["GET", "POST"])
-@require("missions.edit")
+@require("missions.edit", load=load_mission)
 def new_leg(mission_id: int) -> ResponseReturnValue:
     """Add a flight, train or road transfer."""
-    mission = _get(Mission, mission_id)
-    assert isinstance(mission, Mission)
+    mission: Mission = g.target
     form = LegForm(mission=mission)
     if form.validate_on_submit():
         assert form.from_city is not None and form.to_city is not None
@@ -156,7 +167,7 @@ def new_leg(mission_id: int) -> ResponseReturnValue:
             "to_city_id": form.to_city.id, "departs_at": form.departs_at,
             "departure_timezone": form.from_city.timezone, "arrives_at": form.arrives_at,
             "arrival_timezone": form.to_city.timezone, "carrier": form.carrier.data or None,
-            "number": form.number.data or None})
+            "number": form.number.data or None}, current_user)
         flash(_("Travel leg added."), "success")
         return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
     return render_template("missions/item_form.html", form=form, mission=mission,
@@ -164,14 +175,14 @@ def new_leg(mission_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:mission_id>/stays", methods=["GET", "POST"])
-@require("missions.edit")
+@require("missions.edit", load=load_mission)
 def new_stay(mission_id: int) -> ResponseReturnValue:
     """Add a hotel stay."""
-    mission = _get(Mission, mission_id)
-    assert isinstance(mission, Mission)
+    mission: Mission = g.target
     form = StayForm(mission=mission)
     if form.validate_on_submit():
-        add_stay(mission, {k: v for k, v in form.data.items() if k != "csrf_token"})
+        add_stay(mission, {k: v for k, v in form.data.items() if k != "csrf_token"},
+                 current_user)
         flash(_("Hotel stay added."), "success")
         return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
     return render_template("missions/item_form.html", form=form, mission=mission,
@@ -179,18 +190,18 @@ def new_stay(mission_id: int) -> ResponseReturnValue:
 
 
 @bp.route("/<int:mission_id>/legs/<int:leg_id>/delete", methods=["POST"])
-@require("missions.edit")
+@require("missions.edit", load=load_mission)
 def delete_leg(mission_id: int, leg_id: int) -> ResponseReturnValue:
     """Remove a travel leg."""
-    delete_item(_get(TravelLeg, leg_id, mission_id))  # type: ignore[arg-type]
+    delete_item(_get(TravelLeg, leg_id, mission_id), current_user)  # type: ignore[arg-type]
     flash(_("Travel leg removed."), "success")
     return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
 
 
 @bp.route("/<int:mission_id>/stays/<int:stay_id>/delete", methods=["POST"])
-@require("missions.edit")
+@require("missions.edit", load=load_mission)
 def delete_stay(mission_id: int, stay_id: int) -> ResponseReturnValue:
     """Remove a hotel stay."""
-    delete_item(_get(HotelStay, stay_id, mission_id))  # type: ignore[arg-type]
+    delete_item(_get(HotelStay, stay_id, mission_id), current_user)  # type: ignore[arg-type]
     flash(_("Hotel stay removed."), "success")
     return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")

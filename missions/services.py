@@ -1,6 +1,7 @@
 """Mission operations, one transaction each: the mission, its delegation, travel, hotels.
 
-Mission edits use optimistic locking on ``Mission.version_id`` like events do.
+Mission edits use optimistic locking on ``Mission.version_id`` like events do. Every write
+is recorded in the audit log (on the mission), in the same transaction.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
+from audit import record, tracking
 from core.extensions import db
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from programme.models import City, Theme
@@ -43,70 +45,80 @@ def _assign(mission: Mission, data: Mapping[str, Any]) -> None:
             setattr(mission, key, value)
 
 
-def create_mission(data: Mapping[str, Any]) -> Mission:
+def create_mission(data: Mapping[str, Any], actor: Any = None) -> Mission:
     """Create and commit a mission."""
     mission = Mission()
     _apply(mission, data)
     db.session.add(mission)
+    record(actor, "created", mission)
     db.session.commit()
     return mission
 
 
 def update_mission(mission: Mission, data: Mapping[str, Any],
-                   expected_version: int | str | None) -> Mission:
+                   expected_version: int | str | None, actor: Any = None) -> Mission:
     """Apply an edit made from ``expected_version``; refuse it when stale."""
     if expected_version not in (None, "") and int(expected_version) != mission.version_id:
         raise StaleMissionError(mission.id)
-    _apply(mission, data)
     try:
+        with db.session.no_autoflush, tracking(actor, mission):
+            _assign(mission, data)
         db.session.commit()
-    except StaleDataError as exc:
+    except StaleDataError as exc:  # someone saved between our read and our write
         db.session.rollback()
         raise StaleMissionError(mission.id) from exc
     return mission
 
 
-def add_member(mission: Mission, data: Mapping[str, Any]) -> DelegationMember:
+def add_member(mission: Mission, data: Mapping[str, Any],
+               actor: Any = None) -> DelegationMember:
     """Add a participant to the delegation (once)."""
     if any(m.participant_id == data["participant_id"] for m in mission.members):
         raise DuplicateMemberError(data["participant_id"])
     member = DelegationMember(mission=mission, **data)
     db.session.add(member)
+    record(actor, "created", member)
     db.session.commit()
     return member
 
 
-def update_member(member: DelegationMember, data: Mapping[str, Any]) -> DelegationMember:
+def update_member(member: DelegationMember, data: Mapping[str, Any],
+                  actor: Any = None) -> DelegationMember:
     """Change a member's role or invitation-letter / visa status."""
-    for key, value in data.items():
-        setattr(member, key, value)
+    with tracking(actor, member):
+        for key, value in data.items():
+            setattr(member, key, value)
     db.session.commit()
     return member
 
 
-def remove_member(member: DelegationMember) -> None:
+def remove_member(member: DelegationMember, actor: Any = None) -> None:
     """Take a participant out of the delegation."""
+    record(actor, "deleted", member)
     db.session.delete(member)
     db.session.commit()
 
 
-def add_leg(mission: Mission, data: Mapping[str, Any]) -> TravelLeg:
+def add_leg(mission: Mission, data: Mapping[str, Any], actor: Any = None) -> TravelLeg:
     """Add a travel leg (instants in UTC, each end with its city's zone)."""
     leg = TravelLeg(mission=mission, **data)
     db.session.add(leg)
+    record(actor, "created", leg)
     db.session.commit()
     return leg
 
 
-def add_stay(mission: Mission, data: Mapping[str, Any]) -> HotelStay:
+def add_stay(mission: Mission, data: Mapping[str, Any], actor: Any = None) -> HotelStay:
     """Add a hotel stay."""
     stay = HotelStay(mission=mission, **data)
     db.session.add(stay)
+    record(actor, "created", stay)
     db.session.commit()
     return stay
 
 
-def delete_item(item: TravelLeg | HotelStay) -> None:
+def delete_item(item: TravelLeg | HotelStay, actor: Any = None) -> None:
     """Delete a travel leg or hotel stay."""
+    record(actor, "deleted", item)
     db.session.delete(item)
     db.session.commit()

@@ -49,7 +49,10 @@ def itinerary_context(mission: Mission) -> dict[str, Any]:
     events = db.session.scalars(
         visible_events(current_user).where(Event.mission_id == mission.id)
         .options(joinedload(Event.city)).order_by(Event.starts_at)).all()
-    days = build_itinerary(events, mission.legs, mission.stays,
+    # Travel and hotels are for the people involved, not the public programme.
+    private = can(current_user, "missions.view_internal")
+    days = build_itinerary(events, mission.legs if private else [],
+                           mission.stays if private else [],
                            first_day=mission.start_date, last_day=mission.end_date)
     return {"mission": mission, "events": events, "days": days,
             "viewer_tz": viewer_timezone()}

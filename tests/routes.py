@@ -57,6 +57,7 @@ def _first_member_mission() -> Any:
     return db.session.scalar(select(DelegationMember.mission_id)
                              .order_by(DelegationMember.id).limit(1))
 
+
 #: Sample values by endpoint and argument, where the name alone is ambiguous.
 BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
     ("programme.city", "slug"): _first_slug("programme.models.City"),

@@ -34,6 +34,9 @@ def test_plan_part_of_the_july_2018_mission(live_server: str, browser: Any,
     mission = db.session.scalar(db.select(Mission).where(Mission.slug == "eu-mission-china-2018"))
     page = browser.new_page(locale="en-GB", timezone_id="Europe/Rome")
     page.on("dialog", lambda dialog: dialog.accept())
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(str(error)))
     page.goto(f"{live_server}/login")
     page.fill("#email", "organiser@example.org")
     page.fill("#password", "correct horse battery staple")
@@ -106,3 +109,4 @@ def test_plan_part_of_the_july_2018_mission(live_server: str, browser: Any,
     assert "Reggio Emilia delegation field visit to Weinan" in text
     assert "雷焦艾米利亚代表团渭南实地考察" in text and "实地考察" in text
     page.close()
+    assert problems == []  # no CSP violation, no script error on any page

@@ -73,6 +73,8 @@ def test_calendar_page_uses_vendored_fullcalendar_in_page_language(client: Flask
     assert "vendor/fullcalendar-6.1.21/index.global.min.js" in page
     assert 'data-locale="en-gb"' in page and "zh-cn.global" not in page
     assert "<script>" not in page and "cdn" not in page.lower()
+    csp = client.get("/events/calendar").headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in csp and "'sha256-47DEQ" in csp  # only an empty <style>
     zh = client.get("/events/calendar?lang=zh").get_data(as_text=True)
     assert "locales/zh-cn.global.min.js" in zh and 'data-locale="zh-cn"' in zh
     with client.get("/static/vendor/fullcalendar-6.1.21/index.global.min.js") as script:

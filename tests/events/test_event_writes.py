@@ -191,17 +191,47 @@ def test_chengdu_to_rome_the_same_afternoon_warns(client: FlaskClient,
     assert "Chengdu morning" in page and "km" in page and "only 9 h in between" in page
 
 
-@pytest.mark.parametrize(("role", "status"), [(None, 401), ("delegate", 403),
+@pytest.mark.parametrize(("role", "status"), [(None, 302), ("delegate", 403),
                                                ("city_staff", 403)])
 def test_writes_need_an_organiser(client: FlaskClient, login: Callable[..., Any],
                                   role: str | None, status: int) -> None:
     meeting = event("Protected")
     if role:
-        login(role)
-    assert client.post("/events/new", data=form()).status_code == status
-    assert client.post(f"/events/{meeting.id}/cancel").status_code == status
-    assert client.post(f"/events/{meeting.id}/delete").status_code == status
-    assert client.get("/events/slots").status_code == status
+        login(role)  # city staff without a city own nothing
+    for response in (client.post("/events/new", data=form()),
+                     client.post(f"/events/{meeting.id}/cancel"),
+                     client.post(f"/events/{meeting.id}/delete"),
+                     client.get("/events/slots")):
+        assert response.status_code == status
+        if status == 302:
+            assert "/login" in response.headers["Location"]
+    db.session.expire_all()
+    assert db.session.get(Event, meeting.id).status == "confirmed"
+
+
+def test_city_staff_plan_in_their_own_city_only(client: FlaskClient,
+                                                login: Callable[..., Any]) -> None:
+    login("city_staff", city_id=city("rome").id)
+    assert client.post("/events/new", data=form()).status_code == 302
+    elsewhere = form(city_id=str(city("liuzhou").id), timezone="")
+    assert client.post("/events/new", data=elsewhere).status_code == 403
+    beijing = event("Beijing meeting")
+    assert client.get(f"/events/{beijing.id}/edit").status_code == 403
+    own = db.session.scalar(db.select(Event).where(Event.title_en == "Rome meets Liuzhou"))
+    moved = form(city_id=str(city("liuzhou").id), version_id="1")
+    assert client.post(f"/events/{own.id}/edit", data=moved).status_code == 403
+
+
+def test_writes_are_audited(client: FlaskClient, login: Callable[..., Any]) -> None:
+    from audit import entries_for
+
+    login("organiser")
+    client.post("/events/new", data=form())
+    created = db.session.scalar(db.select(Event))
+    client.post(f"/events/{created.id}/edit", data=form(title_en="Renamed", version_id="1"))
+    client.post(f"/events/{created.id}/cancel", data={"version_id": "2"})
+    actions = [entry.action for entry in entries_for(created)]
+    assert actions == ["cancelled", "changed", "created"]
 
 
 def test_invitations_say_who_attends_a_mission_event(client: FlaskClient,

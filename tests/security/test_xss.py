@@ -38,7 +38,10 @@ CODE_NAMES = frozenset({
 })
 """Column names that hold codes or identifiers, never free text."""
 
-NOT_TEXT: frozenset[str] = frozenset()
+NOT_TEXT: frozenset[str] = frozenset({
+    "travel_leg.departure_timezone",  # IANA zone names, validated like event.timezone
+    "travel_leg.arrival_timezone",
+})
 """Extra ``"table.column"`` codes to leave alone (add yours with a reason)."""
 
 MIN_TEXT_LENGTH = 25

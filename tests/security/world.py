@@ -19,7 +19,7 @@ from accounts.models import User
 from accounts.passwords import hash_password
 from core.extensions import db
 from events.models import Event
-from missions.models import DelegationMember, Mission
+from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from participants.models import Invitation, Organisation, Participant
 from programme.models import City, Outcome, Partnership, Theme
 
@@ -47,6 +47,9 @@ class World:
     other_invitation: Invitation
     outcome: Outcome
     users: dict[str, User] = field(default_factory=dict)
+    member: DelegationMember | None = None
+    leg: TravelLeg | None = None
+    stay: HotelStay | None = None
 
     @property
     def public_event(self) -> Event:
@@ -108,9 +111,17 @@ def build_world() -> World:
     outcome = Outcome(slug="mou", kind="mou", title_en="MoU", event_id=None,
                       partnership=partnership, parties=[organisation])
     members = [DelegationMember(mission=mission, participant=mine, role="member")]
+    leg = TravelLeg(mission=mission, mode="flight", from_city=barcelona, to_city=liuzhou,
+                    departs_at=dt.datetime(2030, 5, 1, 10, 0, tzinfo=dt.UTC),
+                    departure_timezone="Europe/Madrid",
+                    arrives_at=dt.datetime(2030, 5, 2, 4, 0, tzinfo=dt.UTC),
+                    arrival_timezone="Asia/Shanghai", carrier="Air", number="AB1",
+                    note="Window seats")
+    stay = HotelStay(mission=mission, city=liuzhou, hotel="Liuzhou Hotel", address="1 Road",
+                     check_in=dt.date(2030, 5, 2), check_out=dt.date(2030, 5, 5))
     db.session.add_all([liuzhou, chengdu, barcelona, theme, partnership, organisation, mine,
                         other, mission, chengdu_mission, liuzhou_event, chengdu_event, own,
-                        theirs, extra, outcome, *members])
+                        theirs, extra, outcome, *members, leg, stay])
     db.session.flush()
     users = {
         "admin": _user("admin"),
@@ -124,7 +135,8 @@ def build_world() -> World:
                  partnership=partnership, organisation=organisation, delegate_participant=mine,
                  other_participant=other, mission=mission, chengdu_mission=chengdu_mission,
                  liuzhou_event=liuzhou_event, chengdu_event=chengdu_event, own_invitation=own,
-                 other_invitation=theirs, outcome=outcome, users=users)
+                 other_invitation=theirs, outcome=outcome, users=users, member=members[0],
+                 leg=leg, stay=stay)
 
 
 DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
@@ -144,6 +156,9 @@ DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
     "programme:slug": lambda w: w.liuzhou.slug,
     "events:slug": lambda w: w.liuzhou_event.slug,
     "missions:slug": lambda w: w.mission.slug,
+    "member_id": lambda w: w.member.id,
+    "leg_id": lambda w: w.leg.id,
+    "stay_id": lambda w: w.stay.id,
     "participants:slug": lambda w: w.organisation.slug,
 }
 """URL argument → value, looked up as ``"<blueprint>:<arg>"`` then ``"<arg>"``."""
