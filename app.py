@@ -30,14 +30,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     login_manager.login_view = "accounts.login"
 
     import accounts
+    import calendars
     import core.views
     import events
     import missions
     import participants
     import programme
 
-    for package in (core.views, accounts, programme, participants, missions, events):
+    for package in (core.views, accounts, programme, participants, missions, events,
+                    calendars):
         app.register_blueprint(package.bp)
+    calendars.init_app(app)
 
     templating.register(app)
     app.before_request(start_request)

@@ -18,10 +18,10 @@ import ssl
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
-from datetime import UTC, datetime
 from pathlib import Path
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
