@@ -52,7 +52,10 @@ def _serve(feed: Feed) -> Response:
     generation, changed_at = feed_state()
     today = utcnow()
     window = window_start(today.date()) if feed.windowed else ""
-    etag = make_etag(feed.kind, feed.key, feed.lang, today.year, window, generation)
+    # changed_at too: a generation number alone could repeat after a database restore.
+    etag = make_etag(
+        feed.kind, feed.key, feed.lang, today.year, window, generation, changed_at.isoformat()
+    )
 
     def build() -> bytes:
         calendar, events = calendar_data(feed, load_events(feed, today.date()))

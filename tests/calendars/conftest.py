@@ -74,7 +74,8 @@ def make_event(world: dict[str, Any]) -> Callable[..., Event]:
         days: float = 10, hours: float = 2, city: str | None = "brussels", **fields: Any
     ) -> Event:
         n = next(counter)
-        start = datetime.now(UTC).replace(microsecond=0, second=0) + timedelta(days=days)
+        start = datetime.now(UTC) + timedelta(days=days)
+        start = start.replace(second=0, microsecond=0)
         place = world[city] if city else None
         values: dict[str, Any] = {
             "kind": "workshop",
