@@ -19,8 +19,8 @@ from typing import Any
 
 from flask import current_app, has_app_context
 from sqlalchemy import event as sa_event
-from sqlalchemy import insert, inspect, update
-from sqlalchemy.orm import Session
+from sqlalchemy import insert, inspect, select, update
+from sqlalchemy.orm import Session, object_session
 
 from calendars.models import STATE_ID, CalendarState
 from core.extensions import db
@@ -55,39 +55,52 @@ ACTIVE_INVITATIONS = (
 )
 
 
-def _changed(event: Event, name: str) -> bool:
-    history = inspect(event).attrs[name].history
-    if not history.added:
-        return False
-    if not history.deleted:
-        return True
-    return history.added[0] != history.deleted[0]
+def _stored(event: Event) -> dict[str, Any]:
+    """The subscriber-visible fields as the database holds them before this flush."""
+    session = object_session(event)
+    assert session is not None
+    columns = [getattr(Event, name) for name in SIGNIFICANT]
+    with session.no_autoflush:
+        row = session.execute(select(*columns).where(Event.id == event.id)).one()
+    return dict(zip(SIGNIFICANT, row, strict=True))
 
 
-def _old_value(event: Event, name: str) -> Any:
-    history = inspect(event).attrs[name].history
-    return history.deleted[0] if history.deleted else getattr(event, name)
+def _current(event: Event) -> dict[str, Any]:
+    """The same fields as they will be written (a changed ``city`` decides ``city_id``)."""
+    values = {name: getattr(event, name) for name in SIGNIFICANT}
+    if inspect(event).attrs.city.history.has_changes():
+        values["city_id"] = event.city.id if event.city is not None else None
+    return values
 
 
-def bump_sequence_if_needed(event: Event) -> bool:
+def _visible_changes(event: Event) -> dict[str, tuple[Any, Any]]:
+    """``{field: (stored, new)}`` for each subscriber-visible field that changed."""
+    state = inspect(event)
+    if not any(state.attrs[n].history.has_changes() for n in (*SIGNIFICANT, "city")):
+        return {}
+    stored, current = _stored(event), _current(event)
+    return {n: (stored[n], current[n]) for n in SIGNIFICANT if stored[n] != current[n]}
+
+
+def bump_sequence_if_needed(event: Event) -> dict[str, tuple[Any, Any]]:
     """Raise SEQUENCE and renew DTSTAMP when a subscriber-visible field changed.
 
     Does nothing for a new event, or when the caller already set ``sequence``.
-    Returns True when it bumped.
+    Returns the changes that caused a bump (empty when there was none).
     """
     state = inspect(event)
-    if not state.persistent or _changed(event, "sequence"):
-        return False
-    if not any(_changed(event, name) for name in SIGNIFICANT):
-        return False
-    event.sequence = (event.sequence or 0) + 1
-    event.dtstamp = utcnow()
-    return True
+    if not state.persistent or state.attrs.sequence.history.has_changes():
+        return {}
+    changes = _visible_changes(event)
+    if changes:
+        event.sequence = (event.sequence or 0) + 1
+        event.dtstamp = utcnow()
+    return changes
 
 
-def _mail_kind(event: Event) -> str | None:
+def _mail_kind(event: Event, changes: dict[str, tuple[Any, Any]]) -> str | None:
     """``update`` or ``cancel`` when a change of ``event`` must be e-mailed, else None."""
-    old, new = _old_value(event, "status"), event.status
+    old, new = changes.get("status", (event.status, event.status))
     confirmed = EventStatus.CONFIRMED.value
     cancelled = EventStatus.CANCELLED.value
     if new == cancelled and old != cancelled:
@@ -117,8 +130,9 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         return
     pending = session.info.setdefault(PENDING_MAIL, [])
     for obj in session.dirty:
-        if isinstance(obj, Event) and bump_sequence_if_needed(obj):
-            kind = _mail_kind(obj)
+        if isinstance(obj, Event):
+            changes = bump_sequence_if_needed(obj)
+            kind = _mail_kind(obj, changes) if changes else None
             if kind:
                 pending.append((kind, obj.id))
     with session.no_autoflush:
