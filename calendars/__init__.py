@@ -19,6 +19,9 @@ def init_app(app: Flask) -> None:
     )
     app.config.setdefault("CALENDAR_ORGANIZER_EMAIL", sender)
     app.config.setdefault("CALENDAR_ORGANIZER_NAME", "Helix")
-    app.config.setdefault("CALENDAR_MAIL_ENABLED", True)
+    mail_enabled = os.environ.get("CALENDAR_MAIL_ENABLED", "1").lower() not in ("0", "false")
+    app.config.setdefault("CALENDAR_MAIL_ENABLED", mail_enabled)
+    if "CALENDAR_STATE_TTL" in os.environ:  # seconds a feed validator may be reused
+        app.config.setdefault("CALENDAR_STATE_TTL", float(os.environ["CALENDAR_STATE_TTL"]))
     tracking.install()
     app.context_processor(lambda: {"feed_links": feed_links})

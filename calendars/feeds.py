@@ -6,7 +6,7 @@ Text is produced in the feed's language with :func:`flask_babel.force_locale`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -30,13 +30,17 @@ LANGS = ("en", "zh")
 
 @dataclass(frozen=True)
 class Feed:
-    """One feed URL resolved: what it is called and which events it holds."""
+    """One feed URL resolved: what it is called and which events it holds.
+
+    ``name`` and ``query`` are callables so that a 304 answer, which needs neither,
+    costs nothing to prepare.
+    """
 
     kind: str
     key: str
     lang: str
-    name: str
-    query: Select[tuple[Event]]
+    name: Callable[[], str]
+    query: Callable[[], Select[tuple[Event]]]
     filename: str
     private: bool = False
     windowed: bool = True
@@ -66,7 +70,7 @@ def invited_events(participant_id: int) -> Select[tuple[Event]]:
 
 def load_events(feed: Feed, today: date | None = None) -> Sequence[Event]:
     """The feed's events in start order, with city and theme, in one query."""
-    query = feed.query.options(joinedload(Event.city), joinedload(Event.theme))
+    query = feed.query().options(joinedload(Event.city), joinedload(Event.theme))
     if feed.windowed:
         start = window_start(today)
         cutoff = datetime(start.year, start.month, start.day, tzinfo=utcnow().tzinfo)
@@ -149,7 +153,7 @@ def calendar_data(
     person = organizer()
     with force_locale(feed.lang):
         calendar = FeedCalendar(
-            name=feed.name,
+            name=feed.name(),
             method=method,
             language=feed.lang,
             url=None

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
+from typing import Any
 
-from flask import Request, Response
+from flask import Request, Response, current_app
 from sqlalchemy import select
 
 from calendars.models import STATE_ID, CalendarState
@@ -28,8 +30,56 @@ CONTENT_TYPE = "text/calendar; charset=utf-8"
 CACHE_ENTRIES = 256
 
 
-def feed_state() -> tuple[int, datetime]:
-    """The current generation and when it last changed."""
+class Memo:
+    """Values kept for a few seconds in this process (a "micro-cache").
+
+    Feed validators change only on commits; this worker's own commits clear the memo at
+    once (see :mod:`calendars.tracking`), other workers' commits are seen within the TTL.
+    """
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self) -> None:
+        self._data: dict[Hashable, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, load: Callable[[], Any], ttl: float) -> Any:
+        """The value for ``key`` if younger than ``ttl`` seconds, else ``load()``."""
+        if ttl <= 0:
+            return load()
+        now = time.monotonic()
+        hit = self._data.get(key)
+        if hit is not None and now - hit[0] < ttl:
+            return hit[1]
+        value = load()
+        with self._lock:
+            if len(self._data) >= self.MAX_ENTRIES:
+                self._data.clear()
+            self._data[key] = (now, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (after a local commit that changed feed data)."""
+        with self._lock:
+            self._data.clear()
+
+
+validators = Memo()
+
+
+def memo_ttl() -> float:
+    """Seconds a validator may be reused: ``CALENDAR_STATE_TTL`` (0 under ``TESTING``)."""
+    default = 0.0 if current_app.testing else 1.0
+    return float(current_app.config.get("CALENDAR_STATE_TTL", default))
+
+
+def memoized(key: Hashable, load: Callable[[], Any]) -> Any:
+    """``load()`` through the validator memo, per database."""
+    database = current_app.config.get("SQLALCHEMY_DATABASE_URI")
+    return validators.get((database, key), load, memo_ttl())
+
+
+def _load_state() -> tuple[int, datetime]:
     row = db.session.execute(
         select(CalendarState.generation, CalendarState.changed_at).where(
             CalendarState.id == STATE_ID
@@ -38,6 +88,11 @@ def feed_state() -> tuple[int, datetime]:
     if row is None:
         return 0, EPOCH
     return row[0], row[1]
+
+
+def feed_state() -> tuple[int, datetime]:
+    """The current generation and when it last changed."""
+    return memoized("state", _load_state)
 
 
 def make_etag(*parts: object) -> str:

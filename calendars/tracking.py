@@ -22,6 +22,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import insert, inspect, select, update
 from sqlalchemy.orm import Session, object_session
 
+from calendars.http import validators
 from calendars.models import STATE_ID, CalendarState
 from core.extensions import db
 from core.types import utcnow
@@ -47,6 +48,7 @@ SIGNIFICANT = (
 #: Models whose changes can alter some feed's content.
 FEED_MODELS = (Event, Invitation, Participant, Mission, City, Theme)
 PENDING_MAIL = "helix_calendar_mail"
+TOUCHED = "helix_calendar_touched"
 SEQUENCE_SEEN = "helix_calendar_sequence"
 ACTIVE_INVITATIONS = (
     InvitationStatus.INVITED.value,
@@ -128,6 +130,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     ]
     if not touched:
         return
+    session.info[TOUCHED] = True
     pending = session.info.setdefault(PENDING_MAIL, [])
     for obj in session.dirty:
         if isinstance(obj, Event):
@@ -147,6 +150,8 @@ def _after_flush(session: Session, _context: Any) -> None:
 
 
 def _after_commit(session: Session) -> None:
+    if session.info.pop(TOUCHED, False):
+        validators.clear()
     work = session.info.pop(PENDING_MAIL, [])
     if not work or not has_app_context():
         return
@@ -162,6 +167,7 @@ def _after_commit(session: Session) -> None:
 
 def _after_soft_rollback(session: Session, _previous: Any) -> None:
     session.info.pop(PENDING_MAIL, None)
+    session.info.pop(TOUCHED, None)
 
 
 def install() -> None:

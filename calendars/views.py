@@ -21,7 +21,7 @@ from calendars.feeds import (
     public_events,
     window_start,
 )
-from calendars.http import FeedCache, calendar_response, feed_state, make_etag
+from calendars.http import FeedCache, calendar_response, feed_state, make_etag, memoized
 from calendars.ical import build_calendar
 from calendars.tokens import MIN_TOKEN_LENGTH, regenerate_feed_token
 from core.extensions import db
@@ -42,9 +42,14 @@ def _lang(default: str = "en") -> str:
     return lang if lang in LANGS else default
 
 
-def _named(lang: str, make_name: Callable[[], str]) -> str:
-    with force_locale(lang):
-        return make_name()
+def _named(lang: str, make_name: Callable[[], str]) -> Callable[[], str]:
+    """A name made in ``lang`` when (and only when) the feed is built."""
+
+    def name() -> str:
+        with force_locale(lang):
+            return make_name()
+
+    return name
 
 
 def _serve(feed: Feed) -> Response:
@@ -85,8 +90,8 @@ def event(event_id: int) -> Response:
         kind="event",
         key=str(found.id),
         lang=lang,
-        name=title,
-        query=select(Event).where(Event.id == found.id),
+        name=lambda: title,
+        query=lambda: select(Event).where(Event.id == event_id),
         filename=f"helix-event-{found.id}.ics",
         private=found.visibility != Visibility.PUBLIC.value,
         windowed=False,
@@ -99,7 +104,7 @@ def programme() -> Response:
     """The public programme: public events of the last six months and all later ones."""
     lang = _lang()
     name = _named(lang, lambda: gettext("Helix programme"))
-    return _serve(Feed("programme", "all", lang, name, public_events(), "helix-programme.ics"))
+    return _serve(Feed("programme", "all", lang, name, public_events, "helix-programme.ics"))
 
 
 @bp.route("/calendar/missions/<int:mission_id>.ics")
@@ -111,9 +116,14 @@ def mission(mission_id: int) -> Response:
     lang = _lang()
     title = localized(found, "title", lang)[0]
     name = _named(lang, lambda: gettext("Helix mission: %(title)s", title=title))
-    query = public_events().where(Event.mission_id == found.id)
     feed = Feed(
-        "mission", str(found.id), lang, name, query, f"helix-mission-{found.id}.ics", windowed=False
+        "mission",
+        str(found.id),
+        lang,
+        name,
+        lambda: public_events().where(Event.mission_id == mission_id),
+        f"helix-mission-{found.id}.ics",
+        windowed=False,
     )
     return _serve(feed)
 
@@ -126,8 +136,9 @@ def city(slug: str) -> Response:
         abort(404)
     lang = _lang()
     city_name = localized(found, "name", lang)[0]
+    city_id = found.id
     name = _named(lang, lambda: gettext("Helix events in %(city)s", city=city_name))
-    query = public_events().where(Event.city_id == found.id)
+    query = lambda: public_events().where(Event.city_id == city_id)  # noqa: E731
     return _serve(Feed("city", found.slug, lang, name, query, f"helix-{found.slug}.ics"))
 
 
@@ -139,9 +150,17 @@ def theme(slug: str) -> Response:
         abort(404)
     lang = _lang()
     theme_name = localized(found, "name", lang)[0]
+    theme_id = found.id
     name = _named(lang, lambda: gettext("Helix events on %(theme)s", theme=theme_name))
-    query = public_events().where(Event.theme_id == found.id)
+    query = lambda: public_events().where(Event.theme_id == theme_id)  # noqa: E731
     return _serve(Feed("theme", found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+
+
+def _token_owner(token: str) -> tuple[int, str] | None:
+    row = db.session.execute(
+        select(Participant.id, Participant.language).where(Participant.feed_token == token)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
 
 
 @bp.route("/calendar/u/<token>.ics")
@@ -149,12 +168,10 @@ def personal(token: str) -> Response:
     """A participant's own feed: every event they are invited to and have not declined."""
     if len(token) < MIN_TOKEN_LENGTH:
         abort(404)
-    row = db.session.execute(
-        select(Participant.id, Participant.language).where(Participant.feed_token == token)
-    ).first()
-    if row is None:
+    owner = memoized(("token", token), lambda: _token_owner(token))
+    if owner is None:
         abort(404)
-    participant_id, preferred = row
+    participant_id, preferred = owner
     lang = _lang(preferred if preferred in LANGS else "en")
     name = _named(lang, lambda: gettext("My Helix events"))
     feed = Feed(
@@ -162,7 +179,7 @@ def personal(token: str) -> Response:
         str(participant_id),
         lang,
         name,
-        invited_events(participant_id),
+        lambda: invited_events(participant_id),
         "helix-my-events.ics",
         private=True,
     )

@@ -169,3 +169,23 @@ def test_query_count_does_not_grow_with_events(
         response = client.get(_personal_url(world), headers={"If-None-Match": etag})
     assert response.status_code == 304
     assert len(statements) <= 2
+
+
+def test_validator_memo_is_cleared_by_local_commits(
+    app: Any,
+    client: FlaskClient,
+    make_event: Callable[..., Any],
+    world: dict[str, Any],
+    count_queries: Callable[[], Any],
+) -> None:
+    """With CALENDAR_STATE_TTL a 304 needs no SQL, yet a commit here is seen at once."""
+    app.config["CALENDAR_STATE_TTL"] = 60
+    event = make_event()
+    url = _personal_url(world)
+    etag = client.get(url).headers["ETag"]
+    with count_queries() as statements:
+        assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
+    assert statements == []
+    event.title_zh = "改名"
+    db.session.commit()
+    assert client.get(url, headers={"If-None-Match": etag}).status_code == 200
