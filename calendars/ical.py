@@ -210,7 +210,10 @@ def build_calendar(
         ttl = vDuration(calendar.refresh_interval).to_ical().decode("ascii")
         cal.add("X-PUBLISHED-TTL", ttl)
     for tzid in sorted({e.tzid for e in events}):
-        cal.add_component(vtimezone(tzid, tz_year))
+        # Cover the earliest event with a year to spare (its local date may be in the
+        # UTC year before).
+        since = min(e.start.year for e in events if e.tzid == tzid) - 1
+        cal.add_component(vtimezone(tzid, tz_year, since=since))
     for event in events:
         cal.add_component(build_event(event, calendar.method, calendar.attendees))
     return cal.to_ical()

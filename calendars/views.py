@@ -182,6 +182,7 @@ def personal(token: str) -> Response:
         lambda: invited_events(participant_id),
         "helix-my-events.ics",
         private=True,
+        windowed=False,  # a person's own invitations stay few; the programme is bounded
     )
     return _serve(feed)
 

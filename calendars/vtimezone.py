@@ -22,6 +22,8 @@ from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 #: Observances never start before this year (the customary epoch of VTIMEZONE data).
 EPOCH_YEAR = 1970
+#: The earliest year a definition is asked to cover.
+MIN_YEAR = 1900
 #: How many years after the reference year a rule must keep matching.
 LOOKAHEAD_YEARS = 3
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -200,13 +202,14 @@ def _observance(
 
 
 def _rrule_timezone(
-    tzid: str, zone: ZoneInfo, rules: list[YearlyRule], first: int, year: int
+    tzid: str, zone: ZoneInfo, rules: list[YearlyRule], first: int, since: int
 ) -> Timezone:
-    """Yearly rules from ``first`` on; if they began after last year, list last year first."""
+    """Yearly rules from ``first`` on; if they began after ``since``, list the years
+    between one transition at a time first."""
     tz = Timezone()
     tz.add("TZID", tzid)
-    if first > year - 1:
-        _add_listed(tz, zone, year - 1, first - 1)
+    if first > since:
+        _add_listed(tz, zone, since, first - 1)
     for rule in sorted(rules, key=lambda r: r.month):
         day = rule.date_in(first)
         start = datetime(day.year, day.month, day.day, *rule.wall_time)
@@ -284,41 +287,45 @@ def _add_listed(tz: Timezone, zone: ZoneInfo, first: int, last: int) -> None:
             )
 
 
-def _listed_timezone(tzid: str, zone: ZoneInfo, year: int) -> Timezone:
-    """Irregular rules: observances listed from ``year - 1`` to ``year + LOOKAHEAD_YEARS``."""
+def _listed_timezone(tzid: str, zone: ZoneInfo, since: int, year: int) -> Timezone:
+    """Irregular rules: observances listed from ``since`` to ``year + LOOKAHEAD_YEARS``."""
     tz = Timezone()
     tz.add("TZID", tzid)
     last = year + LOOKAHEAD_YEARS
-    tz.add("COMMENT", f"Rules without a yearly pattern: valid {year - 1} to {last}.")
-    _add_listed(tz, zone, year - 1, last)
+    tz.add("COMMENT", f"Rules without a yearly pattern: valid {since} to {last}.")
+    _add_listed(tz, zone, since, last)
     return tz
 
 
-def _has_transitions(zone: ZoneInfo, year: int) -> bool:
-    return any(transitions_in_year(zone, y) for y in range(year, year + LOOKAHEAD_YEARS + 1))
+def _has_transitions(zone: ZoneInfo, first: int, last: int) -> bool:
+    return any(transitions_in_year(zone, y) for y in range(first, last + 1))
 
 
-@lru_cache(maxsize=128)
-def _build(tzid: str, year: int) -> bytes:
+@lru_cache(maxsize=256)
+def _build(tzid: str, year: int, since: int) -> bytes:
     zone = ZoneInfo(tzid)
-    if not _has_transitions(zone, year):
+    if not _has_transitions(zone, since, year + LOOKAHEAD_YEARS):
         return _fixed_timezone(tzid, zone, year).to_ical()
     found = _yearly_rules(zone, year)
     if found is not None:
         rules, first = found
-        return _rrule_timezone(tzid, zone, rules, first, year).to_ical()
-    return _listed_timezone(tzid, zone, year).to_ical()
+        return _rrule_timezone(tzid, zone, rules, first, since).to_ical()
+    return _listed_timezone(tzid, zone, since, year).to_ical()
 
 
-def vtimezone(tzid: str, year: int | None = None) -> Timezone:
+def vtimezone(tzid: str, year: int | None = None, since: int | None = None) -> Timezone:
     """A VTIMEZONE for IANA zone ``tzid`` describing the rules in force in ``year``.
 
-    ``year`` defaults to the current year. Raises ``zoneinfo.ZoneInfoNotFoundError`` for
-    an unknown zone. Results are cached; each call returns a fresh component.
+    ``year`` defaults to the current year. The definition is right from 1 January of
+    ``since`` (default: the year before ``year``) on: where the current rules began
+    later, the older transitions are listed one by one. Raises
+    ``zoneinfo.ZoneInfoNotFoundError`` for an unknown zone. Results are cached; each call
+    returns a fresh component.
     """
     if year is None:
         year = datetime.now(UTC).year
-    parsed = Timezone.from_ical(_build(tzid, year))
+    since = max(MIN_YEAR, min(year - 1, since if since is not None else year - 1))
+    parsed = Timezone.from_ical(_build(tzid, year, since))
     assert isinstance(parsed, Timezone)
     return parsed
 

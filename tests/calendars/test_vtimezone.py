@@ -152,3 +152,20 @@ def _event(uid: str, start: datetime):
     event.add("DURATION", timedelta(hours=1))
     event.add("SUMMARY", uid)
     return event
+
+
+def test_since_lists_older_transitions_before_the_rules() -> None:
+    """Asia/Shanghai had DST until 1991: a definition asked to cover 1988 lists it."""
+    tz = vtimezone("Asia/Shanghai", YEAR, since=1988)
+    ours = tz.to_tz(lookup_tzid=False)
+    summer_1990 = datetime(1990, 7, 1, 4, 0, tzinfo=UTC)
+    assert summer_1990.astimezone(ours).utcoffset() == timedelta(hours=9)
+    assert datetime(2026, 7, 1, tzinfo=UTC).astimezone(ours).utcoffset() == timedelta(hours=8)
+    assert is_rrule_form(tz)
+    # New York's current rules date from 2007: 2005 is listed, later years are RRULEs.
+    ny = vtimezone("America/New_York", YEAR, since=2005)
+    assert any("RRULE" in sub for sub in ny.subcomponents)
+    ny_tz = ny.to_tz(lookup_tzid=False)
+    april_2005 = datetime(2005, 4, 1, 12, 0, tzinfo=UTC)  # still EST under the old rules
+    assert april_2005.astimezone(ny_tz).utcoffset() == timedelta(hours=-5)
+    assert april_2005.astimezone(ZoneInfo("America/New_York")).utcoffset() == timedelta(hours=-5)
