@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
+from email.message import EmailMessage
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -85,7 +86,9 @@ def _subject_and_intro(kind: str, title: str) -> tuple[str, str]:
     )
 
 
-def message_for(event: Event, participant: Participant, kind: str, config: MailConfig):
+def message_for(
+    event: Event, participant: Participant, kind: str, config: MailConfig
+) -> EmailMessage:
     """The e-mail telling ``participant`` about ``event`` (kind: invite, update, cancel)."""
     lang = _lang(participant)
     method: Method = "CANCEL" if kind == "cancel" else "REQUEST"
