@@ -74,3 +74,33 @@ def test_demo_delegate_feed(client: FlaskClient, demo: dict[str, int]) -> None:
     db.session.commit()
     assert client.get(url).status_code == 404
     assert client.get(f"/calendar/u/{participant.feed_token}.ics").status_code == 200
+
+
+@pytest.mark.skipif(not node_available(), reason="ical.js not installed (make test)")
+def test_every_demo_feed_reads_right(client: FlaskClient, demo: dict[str, int]) -> None:
+    """Every mission feed and every personal feed of the demo, through ical.js; every event
+    download through vobject; all against the database."""
+    from missions.models import Mission
+
+    events = {e.uid: e for e in db.session.scalars(select(Event))}
+    urls = [f"/calendar/missions/{m}.ics?lang=zh" for m in db.session.scalars(select(Mission.id))]
+    urls += [f"/calendar/u/{t}.ics" for t in db.session.scalars(select(Participant.feed_token))]
+    checked = 0
+    for url in urls:
+        data = client.get(url).data
+        assert byte_problems(data) == [], url
+        for seen in parse_with_icaljs(data)["events"]:
+            event = events[seen["uid"]]
+            assert seen["start_utc"] == _utc(event.starts_at), url
+            assert seen["end_utc"] == _utc(event.ends_at), url
+            assert seen["status"] == event.status.upper(), url
+            checked += 1
+    assert checked > 50
+    for event in events.values():
+        if event.visibility != "public":
+            continue
+        data = client.get(f"/events/{event.id}.ics?lang=zh").data
+        assert byte_problems(data) == []
+        (vevent,) = parse_with_vobject(data).vevent_list
+        assert vevent.dtstart.value.astimezone(UTC) == event.starts_at
+        assert vevent.summary.value == (event.title_zh or event.title_en)
