@@ -136,8 +136,6 @@ def test_across_dst_the_wall_clock_shifts(
     """A 24-hour event across spring-forward starts and ends at different wall times."""
     across = published["across"]
     data = _personal(client, world, "?lang=en").decode()
-    start = across.starts_at.astimezone(datetime.now().astimezone().tzinfo)
-    assert start  # the instant is what ical.js checks below
     parsed = parse_with_icaljs(data.encode())
     seen = next(e for e in parsed["events"] if e["uid"] == across.uid)
     assert seen["start_utc"] == _utc(across.starts_at)
