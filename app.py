@@ -31,17 +31,19 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     import accounts
     import audit
+    import calendars
     import core.views
     import events
     import missions
     import participants
     import programme
 
-    for package in (core.views, accounts, programme, participants, missions, events):
+    for package in (core.views, accounts, programme, participants, missions, events,
+                    calendars):
         app.register_blueprint(package.bp)
-
     accounts.init_app(app)
     audit.init_app(app)
+    calendars.init_app(app)
     templating.register(app)
     app.after_request(remember_language)
     app.cli.add_command(cli.helix)

@@ -18,6 +18,7 @@ from sqlalchemy import create_engine, event, text
 
 from app import create_app
 from core.extensions import db
+from tests.database import empty_all_tables
 
 
 def _backends() -> list[tuple[str, str | None]]:
@@ -72,17 +73,6 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     yield url
 
 
-def _empty_all_tables() -> None:
-    tables = list(reversed(db.metadata.sorted_tables))
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
-    db.session.commit()
-
-
 class FreshRequestClient(FlaskClient):
     """A test client whose every request starts with an empty ``g``.
 
@@ -106,7 +96,7 @@ def app(database_url: str) -> Iterator[Flask]:
     with application.app_context():
         yield application
         db.session.rollback()
-        _empty_all_tables()
+        empty_all_tables()
         db.session.remove()
         db.engine.dispose()
 

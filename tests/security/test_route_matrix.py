@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 from flask import Flask
-from sqlalchemy import text
 
 from accounts.policy import ALL_ROLES
 from core.extensions import db
+from tests.database import empty_all_tables
 from tests.security.route_matrix import cases_of, collect, suggest
 from tests.security.walk import build_url, client_for, outcome, routes, sql_writes
 from tests.security.world import World, build_world
@@ -22,14 +22,7 @@ UNGUARDED_WRITES = frozenset({"accounts.login", "accounts.logout"})
 def _reset_world() -> World:
     """Empty every table and build the world again (after a write changed it)."""
     db.session.rollback()
-    tables = list(reversed(db.metadata.sorted_tables))
-    if db.engine.dialect.name == "postgresql":
-        names = ", ".join(f'"{t.name}"' for t in tables)
-        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-    else:
-        for table in tables:
-            db.session.execute(table.delete())
-    db.session.commit()
+    empty_all_tables()
     return build_world()
 
 
