@@ -3,6 +3,8 @@
 Edits carry the version the organiser started from; when somebody saved in between,
 :class:`StaleEventError` is raised and nothing is written (optimistic locking on
 ``Event.version_id``). Every write is recorded in the audit log, in the same transaction.
+SEQUENCE/DTSTAMP for subscribers are bumped by ``calendars.tracking``'s session hooks on
+any significant change, so this module does not touch them.
 """
 
 from __future__ import annotations
@@ -16,13 +18,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from audit import record, tracking
 from core.extensions import db
-from core.types import utcnow
 from events.models import Event, EventStatus, new_uid
 from programme.models import City
-
-#: Changes that subscribers' calendars must pick up (iCalendar SEQUENCE goes up).
-SIGNIFICANT = ("starts_at", "ends_at", "timezone", "city_id", "venue", "online", "join_url",
-               "status")
 
 
 class StaleEventError(Exception):
@@ -42,22 +39,18 @@ def is_draft(event: Event) -> bool:
     return event.status == EventStatus.TENTATIVE.value and not event.invitations
 
 
-def _apply(event: Event, data: Mapping[str, Any]) -> bool:
-    """Copy form data onto the event; tell whether a significant field changed."""
+def _apply(event: Event, data: Mapping[str, Any]) -> None:
+    """Copy validated form data onto the event."""
     with db.session.no_autoflush:  # one UPDATE (one version bump) per save
-        return _assign(event, data)
+        _assign(event, data)
 
 
-def _assign(event: Event, data: Mapping[str, Any]) -> bool:
-    changed = False
+def _assign(event: Event, data: Mapping[str, Any]) -> None:
     for key, value in data.items():
         if key == "city_ids":
             event.cities = list(db.session.scalars(select(City).where(City.id.in_(value))))
-            continue
-        if key in SIGNIFICANT and getattr(event, key) != value:
-            changed = True
-        setattr(event, key, value)
-    return changed
+        else:
+            setattr(event, key, value)
 
 
 def _commit_or_stale(event: Event) -> None:
@@ -91,9 +84,7 @@ def update_event(event: Event, data: Mapping[str, Any],
     _check_version(event, expected_version)
     try:
         with db.session.no_autoflush, tracking(actor, event):
-            if _assign(event, data):
-                event.sequence += 1
-                event.dtstamp = utcnow()
+            _assign(event, data)
         db.session.commit()
     except StaleDataError as exc:  # someone saved between our read and our write
         db.session.rollback()
@@ -108,8 +99,6 @@ def cancel_event(event: Event, expected_version: int | str | None = None,
     if event.status != EventStatus.CANCELLED.value:
         record(actor, "cancelled", event, {"status": (event.status, "cancelled")})
         event.status = EventStatus.CANCELLED.value
-        event.sequence += 1
-        event.dtstamp = utcnow()
         _commit_or_stale(event)
     return event
 
