@@ -1,0 +1,1 @@
+"""Participants, organisations, helix roles, invitations and reports."""
