@@ -65,7 +65,7 @@ _LANGUAGES = {
     "zhhans": "zh",
 }
 #: Longest accepted text per column (the model's column sizes).
-MAX_LENGTHS = {"name": 200, "name_zh": 200, "name_en": 200, "email": 254, "position": 200}
+MAX_LENGTHS = {"name": 160, "name_zh": 160, "name_en": 200, "email": 254, "position": 200}
 
 
 @dataclass(frozen=True)
@@ -224,6 +224,8 @@ def _participant_row(line: int, raw: dict[str, str], lookups: Lookups, seen: dic
                 )
             )
     role = _read_role(row, organisation.helix_role if organisation else None)
+    if role is None and not raw.get("helix_role") and not raw.get("organisation"):
+        row.errors.append(RowError(Problem.MISSING_HELIX_ROLE, "helix_role"))
     city = _read_city(row, lookups)
     city_id = city.id if city else (organisation.city_id if organisation else None)
     language = raw.get("language", "")

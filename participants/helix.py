@@ -173,6 +173,16 @@ class HelixComposition:
         return HelixComposition(dict(merged))
 
 
+def from_counts(
+    rows: Iterable[tuple[HelixRole | str | None, str | None, int]],
+) -> HelixComposition:
+    """Build a composition from grouped ``(helix_role, side, count)`` query rows."""
+    counter: Counter[tuple[HelixRole | None, str | None]] = Counter()
+    for role, side, n in rows:
+        counter[(coerce_role(role), side or None)] += int(n)
+    return HelixComposition(dict(counter))
+
+
 def compose(people: Iterable[tuple[HelixRole | str | None, str | None]]) -> HelixComposition:
     """Count ``(helix_role, side)`` pairs, one pair per person."""
     counter: Counter[tuple[HelixRole | None, str | None]] = Counter()

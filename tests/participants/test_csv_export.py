@@ -18,7 +18,9 @@ def test_formula_cells_are_guarded_and_round_trip():
     assert guard_cell("+86 10") == "'+86 10"
     assert guard_cell(None) == ""
     assert guard_cell(3) == "3"
-    data = participants_csv([{"name": "-Dash", "email": "d@example.org", "position": "@boss"}])
+    data = participants_csv(
+        [{"name": "-Dash", "email": "d@example.org", "position": "@boss", "helix_role": "industry"}]
+    )
     (row,) = parse_participants(data, Lookups()).rows
     assert row.ok
     assert row.values["name"] == "-Dash"

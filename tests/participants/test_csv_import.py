@@ -78,13 +78,14 @@ def test_every_error_of_every_row_is_listed():
     data = csv_bytes(
         "name,email,organisation,helix_role,city,language,timezone\n"
         ",,Nowhere Inc,astrology,Atlantis,klingon,Mars/Base\n"
-        "Bob,bob@@example,,,,,\n"
-        "Carl,carl@example.org,,,,,\n"
-        "Carl again,CARL@example.org,,,,,\n"
-        "Dora,dora@example.org,,,,,\n"
+        "Bob,bob@@example,,industry,,,\n"
+        "Carl,carl@example.org,,industry,,,\n"
+        "Carl again,CARL@example.org,,industry,,,\n"
+        "Dora,dora@example.org,,industry,,,\n"
+        "Eve,eve@example.org,,,,,\n"
     )
     preview = parse_participants(data, lookups(emails={"dora@example.org"}))
-    first, bob, carl, carl2, dora = preview.rows
+    first, bob, carl, carl2, dora, eve = preview.rows
     assert problems(first) == [
         Problem.MISSING_NAME,
         Problem.MISSING_EMAIL,
@@ -100,12 +101,13 @@ def test_every_error_of_every_row_is_listed():
     assert problems(carl2) == [Problem.DUPLICATE_IN_FILE]
     assert carl2.errors[0].params == {"line": 4}
     assert problems(dora) == [Problem.ALREADY_EXISTS]
+    assert problems(eve) == [Problem.MISSING_HELIX_ROLE]
     assert preview.valid_rows == [carl]
-    assert len(preview.invalid_rows) == 4
+    assert len(preview.invalid_rows) == 5
 
 
 def test_blank_lines_are_skipped_but_line_numbers_stay_true():
-    data = csv_bytes('email,name\n\n"x@example.org","Multi\nline"\ny@example.org,Y\n')
+    data = csv_bytes('email,name,role\n\n"x@example.org","Multi\nline",ngo\ny@example.org,Y,ngo\n')
     preview = parse_participants(data, lookups())
     assert [row.line for row in preview.rows] == [3, 5]
     assert preview.rows[0].values["name"] == "Multi\nline"
@@ -123,16 +125,18 @@ def test_file_level_errors():
 
 
 def test_too_many_rows_and_extra_cells_and_unknown_columns():
-    body = "".join(f"p{i}@example.org\n" for i in range(MAX_ROWS + 1))
-    big = parse_participants(csv_bytes("email\n" + body), lookups())
+    body = "".join(f"p{i}@example.org,media\n" for i in range(MAX_ROWS + 1))
+    big = parse_participants(csv_bytes("email,role\n" + body), lookups())
     assert big.file_errors[0].problem is Problem.TOO_MANY_ROWS
-    extra = parse_participants(csv_bytes("email,name,shoe size\na@b.org,A,42,oops\n"), lookups())
+    extra = parse_participants(
+        csv_bytes("email,name,shoe size,role\na@b.org,A,42,media,oops\n"), lookups()
+    )
     assert extra.unknown_columns == ["shoe size"]
     assert problems(extra.rows[0]) == [Problem.EXTRA_CELLS]
 
 
 def test_too_long_values_and_formula_guard():
-    data = csv_bytes(f"email,name,position\na@example.org,{'x' * 201},'=cmd\n")
+    data = csv_bytes(f"email,name,position,role\na@example.org,{'x' * 161},'=cmd,gov\n")
     (row,) = parse_participants(data, lookups()).rows
     assert problems(row) == [Problem.TOO_LONG]
     assert row.values["position"] == "=cmd"

@@ -7,6 +7,7 @@ from participants.helix import (
     HelixLevel,
     HelixRole,
     compose,
+    from_counts,
     parse_role,
 )
 
@@ -100,3 +101,10 @@ def test_table_rows_split_by_side():
 def test_invalid_stored_role_is_rejected():
     with pytest.raises(ValueError):
         compose([("astrology", "eu")])
+
+
+def test_from_counts_reads_grouped_query_rows():
+    helix = from_counts([("government", "eu", 3), ("academia", "china", 2), (None, None, 1)])
+    assert helix.total == 6
+    assert helix.count(HelixRole.GOVERNMENT, "eu") == 3
+    assert helix.unassigned() == 1
