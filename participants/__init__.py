@@ -1,1 +1,5 @@
-"""Participants, organisations, helix roles, invitations and reports."""
+"""Participants, organisations and their helix roles."""
+
+from participants.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,52 @@
+# Helix: the project's vocabulary. `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export FLASK_APP := app
+
+.PHONY: run test lint translations compile-translations bench install install-dev migrate demo
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+compile-translations: install
+	$(BIN)/pybabel compile -d translations --statistics
+
+migrate: install
+	mkdir -p instance
+	$(BIN)/flask db upgrade
+
+demo: migrate
+	$(BIN)/flask helix load-demo --if-empty
+
+## Install, migrate, load the demo programme if the database is empty, serve on 127.0.0.1:5000.
+run: compile-translations demo
+	$(BIN)/flask run --host 127.0.0.1 --port 5000
+
+## Install the dev dependencies and run the whole suite (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set).
+test: install-dev compile-translations
+	$(BIN)/ruff check .
+	@# pytest exits 5 when it collected no test: that is a failure too, and make stops on it.
+	$(BIN)/pytest -q; status=$$?; [ $$status -ne 5 ] || echo "pytest ran no test" >&2; exit $$status
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+## Extract every translatable string and update the catalogues (no locations: clean merges).
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+		--project Helix -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching

@@ -1,0 +1,1 @@
+"""Shared infrastructure: extensions, configuration, types, i18n and the CLI."""

@@ -1,0 +1,49 @@
+"""Configuration read from the environment, with safe development defaults."""
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+
+
+def _database_url() -> str:
+    """The SQLAlchemy URL: ``DATABASE_URL`` or the embedded SQLite file."""
+    url = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'helix.db'}")
+    # Heroku-style URLs name the old driver; Helix uses psycopg 3.
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def from_environment() -> dict[str, Any]:
+    """Build the configuration mapping from environment variables."""
+    env = os.environ.get("HELIX_ENV", "development")
+    secret = os.environ.get("SECRET_KEY")
+    if not secret:
+        if env not in ("development", "testing"):
+            raise RuntimeError("SECRET_KEY must be set outside development")
+        # A per-process random key: sessions do not survive a restart in development,
+        # and no fixed secret ever lives in the repository.
+        secret = secrets.token_hex(32)
+    return {
+        "HELIX_ENV": env,
+        "SECRET_KEY": secret,
+        "SQLALCHEMY_DATABASE_URI": _database_url(),
+        "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+        "REDIS_URL": os.environ.get("REDIS_URL"),
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_DEFAULT_TIMEZONE": "UTC",
+        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+        "LANGUAGES": ["en", "zh"],
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": env == "production",
+        "REMEMBER_COOKIE_SECURE": env == "production",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "PUBLIC_URL": os.environ.get("HELIX_PUBLIC_URL", "http://127.0.0.1:5000"),
+    }

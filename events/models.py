@@ -1,0 +1,114 @@
+"""Events: meetings, field visits, webinars, cluster meetings and the like."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.extensions import db
+from core.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from missions.models import Mission
+    from participants.models import Invitation
+    from programme.models import City, Partnership, Theme
+
+
+class EventKind(StrEnum):
+    """The kinds of activity a programme runs."""
+
+    DELEGATION_MEETING = "delegation_meeting"
+    FIELD_VISIT = "field_visit"
+    WEBINAR = "webinar"
+    CLUSTER_MEETING = "cluster_meeting"
+    HIGH_LEVEL_SEMINAR = "high_level_seminar"
+    BUSINESS_MATCHMAKING = "business_matchmaking"
+    MOU_SIGNING = "mou_signing"
+    WORKSHOP = "workshop"
+    OTHER = "other"
+
+
+class EventStatus(StrEnum):
+    """An event's status; cancelled events are kept so subscribers learn of them."""
+
+    TENTATIVE = "tentative"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class Visibility(StrEnum):
+    """Whether an event is in the public programme."""
+
+    PUBLIC = "public"
+    INTERNAL = "internal"
+
+
+class WorkingLanguage(StrEnum):
+    """The language an event is held in."""
+
+    EN = "en"
+    ZH = "zh"
+    BILINGUAL = "bilingual"
+
+
+def new_uid() -> str:
+    """A globally unique, never-changing iCalendar UID."""
+    return f"{uuid.uuid4()}@helix"
+
+
+class Event(db.Model):
+    """One dated activity, stored as UTC instants plus the venue's IANA zone."""
+
+    __tablename__ = "event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str | None] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    title_en: Mapped[str | None] = mapped_column(String(300))
+    title_zh: Mapped[str | None] = mapped_column(String(300))
+    description_en: Mapped[str | None] = mapped_column(Text)
+    description_zh: Mapped[str | None] = mapped_column(Text)
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    timezone: Mapped[str] = mapped_column(String(64))
+    city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"), index=True)
+    venue: Mapped[str | None] = mapped_column(String(300))
+    online: Mapped[bool] = mapped_column(Boolean, default=False)
+    hybrid: Mapped[bool] = mapped_column(Boolean, default=False)
+    platform: Mapped[str | None] = mapped_column(String(80))
+    join_url: Mapped[str | None] = mapped_column(String(500))
+    dial_in: Mapped[str | None] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(10), default=WorkingLanguage.EN.value)
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
+    mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id"), index=True)
+    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"))
+    status: Mapped[str] = mapped_column(String(12), default=EventStatus.TENTATIVE.value)
+    visibility: Mapped[str] = mapped_column(String(10), default=Visibility.PUBLIC.value)
+    reported_attendance: Mapped[int | None] = mapped_column(Integer)
+    date_note: Mapped[str | None] = mapped_column(String(200))
+    uid: Mapped[str] = mapped_column(String(120), unique=True, default=new_uid)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    dtstamp: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow,
+                                                 onupdate=utcnow)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+    city: Mapped[City | None] = relationship()
+    theme: Mapped[Theme | None] = relationship()
+    mission: Mapped[Mission | None] = relationship()
+    partnership: Mapped[Partnership | None] = relationship()
+    invitations: Mapped[list[Invitation]] = relationship(
+        back_populates="event", cascade="all, delete-orphan")
+
+    @property
+    def is_cancelled(self) -> bool:
+        """True when the event was cancelled (it is kept, not deleted)."""
+        return self.status == EventStatus.CANCELLED.value

@@ -1,0 +1,158 @@
+"""Cities, themes (clusters), partnerships and the outcomes they produce."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Column, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.extensions import db
+
+if TYPE_CHECKING:
+    from participants.models import Organisation
+
+
+class Side(StrEnum):
+    """Which side of the cooperation a city is on."""
+
+    EU = "eu"
+    CHINA = "china"
+    OTHER = "other"
+
+
+class Stage(StrEnum):
+    """Stages of the cooperation narrative (UNIDO BRIDGE for Cities)."""
+
+    AIM = "aim"
+    COMMIT = "commit"
+    PARTNER = "partner"
+    PLAN = "plan"
+    DO = "do"
+    MEASURE = "measure"
+    ACT = "act"
+    REPLICATE = "replicate"
+
+
+class OutcomeKind(StrEnum):
+    """What came out of an event or partnership."""
+
+    MOU = "mou"
+    AGREEMENT = "agreement"
+    PILOT_PROJECT = "pilot_project"
+    JOINT_STUDY = "joint_study"
+
+
+class City(db.Model):
+    """A pilot city (or venue city) with the facts needed to schedule there."""
+
+    __tablename__ = "city"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name_en: Mapped[str] = mapped_column(String(120))
+    name_zh: Mapped[str | None] = mapped_column(String(120))
+    name_pinyin: Mapped[str | None] = mapped_column(String(160))
+    country: Mapped[str] = mapped_column(String(2))
+    region_en: Mapped[str | None] = mapped_column(String(120))
+    region_zh: Mapped[str | None] = mapped_column(String(120))
+    population: Mapped[int | None] = mapped_column(Integer)
+    area_km2: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    timezone: Mapped[str] = mapped_column(String(64))
+    side: Mapped[str] = mapped_column(String(10), default=Side.OTHER.value)
+    cohort_year: Mapped[int | None] = mapped_column(Integer)
+    key_contact: Mapped[str | None] = mapped_column(String(160))
+
+    def __repr__(self) -> str:
+        return f"<City {self.slug}>"
+
+
+theme_partnership = Table(
+    "partnership_theme",
+    db.metadata,
+    Column("partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("theme.id", ondelete="CASCADE"), primary_key=True),
+)
+
+partnership_china_city = Table(
+    "partnership_china_city",
+    db.metadata,
+    Column("partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
+)
+
+outcome_party = Table(
+    "outcome_party",
+    db.metadata,
+    Column("outcome_id", ForeignKey("outcome.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"),
+           primary_key=True),
+)
+
+
+class Theme(db.Model):
+    """A thematic cluster with its SDG and EU Urban Agenda references."""
+
+    __tablename__ = "theme"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    name_en: Mapped[str] = mapped_column(String(160))
+    name_zh: Mapped[str | None] = mapped_column(String(160))
+    sdgs: Mapped[str | None] = mapped_column(String(80))
+    urban_agenda: Mapped[str | None] = mapped_column(String(300))
+
+    @property
+    def sdg_numbers(self) -> list[int]:
+        """The SDG numbers as integers (stored as ``"9,11"``)."""
+        return [int(n) for n in (self.sdgs or "").split(",") if n.strip()]
+
+
+class Partnership(db.Model):
+    """A European city paired with one or more Chinese cities."""
+
+    __tablename__ = "partnership"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    eu_city_id: Mapped[int] = mapped_column(ForeignKey("city.id"))
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    stage: Mapped[str] = mapped_column(String(12), default=Stage.PARTNER.value)
+    summary_en: Mapped[str | None] = mapped_column(Text)
+    summary_zh: Mapped[str | None] = mapped_column(Text)
+
+    eu_city: Mapped[City] = relationship(foreign_keys=[eu_city_id])
+    china_cities: Mapped[list[City]] = relationship(secondary=partnership_china_city,
+                                                    order_by="City.name_en")
+    themes: Mapped[list[Theme]] = relationship(secondary=theme_partnership,
+                                               order_by="Theme.name_en")
+
+    @property
+    def cities(self) -> list[City]:
+        """All cities of the partnership, the European one first."""
+        return [self.eu_city, *self.china_cities]
+
+
+class Outcome(db.Model):
+    """A result of the cooperation: MoU, agreement, pilot project or joint study."""
+
+    __tablename__ = "outcome"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str | None] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title_en: Mapped[str | None] = mapped_column(String(300))
+    title_zh: Mapped[str | None] = mapped_column(String(300))
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"))
+    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id",
+                                                                  ondelete="SET NULL"))
+    signed_on: Mapped[date | None]
+    document_url: Mapped[str | None] = mapped_column(String(500))
+
+    partnership: Mapped[Partnership | None] = relationship()
+    parties: Mapped[list[Organisation]] = relationship(secondary=outcome_party)

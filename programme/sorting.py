@@ -1,0 +1,28 @@
+"""Sorting bilingual records by name in the page's language (Chinese by pinyin)."""
+
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from pypinyin import lazy_pinyin
+
+from core.i18n import get_lang
+
+T = TypeVar("T")
+
+
+def pinyin_key(text: str) -> str:
+    """A pinyin sort key for Chinese text (phrase-aware: 重庆 → chongqing)."""
+    return "".join(lazy_pinyin(text)).lower()
+
+
+def name_key(obj: Any, lang: str) -> str:
+    """The sort key of a record with ``name_en``/``name_zh`` (and optional ``name_pinyin``)."""
+    if lang == "zh" and getattr(obj, "name_zh", None):
+        return getattr(obj, "name_pinyin", None) or pinyin_key(obj.name_zh)
+    return (getattr(obj, "name_en", None) or "").casefold()
+
+
+def by_name(rows: Iterable[T], lang: str | None = None) -> list[T]:
+    """Rows sorted by name in the given (default: current page's) language."""
+    lang = lang or get_lang()
+    return sorted(rows, key=lambda row: name_key(row, lang))

@@ -1,0 +1,152 @@
+"""Shared fixtures: an app per test on a clean database, for SQLite and PostgreSQL.
+
+The schema is built once per database backend by running the migrations from empty
+(so every run proves they apply), and every table is emptied after each test.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient, FlaskCliRunner
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, event, text
+
+from app import create_app
+from core.extensions import db
+
+
+def _backends() -> list[tuple[str, str | None]]:
+    backends: list[tuple[str, str | None]] = [("sqlite", None)]
+    url = os.environ.get("TEST_DATABASE_URL")
+    if url:
+        backends.append(("postgresql", url))
+    return backends
+
+
+def _normalise(url: str) -> str:
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def _reset_postgresql(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def base_config(url: str) -> dict[str, Any]:
+    """The configuration of a test app on the given database."""
+    return {
+        "TESTING": True,
+        "HELIX_ENV": "testing",
+        "SECRET_KEY": "test-secret-key",
+        "SQLALCHEMY_DATABASE_URI": url,
+        "WTF_CSRF_ENABLED": False,
+    }
+
+
+@pytest.fixture(scope="session", params=_backends(), ids=lambda b: b[0])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                 ) -> Iterator[str]:
+    """A database with the migrated schema, once per backend for the whole run."""
+    name, url = request.param
+    if url is None:
+        url = f"sqlite:///{Path(tmp_path_factory.mktemp('db')) / 'helix.db'}"
+    else:
+        url = _normalise(url)
+        _reset_postgresql(url)
+    schema_app = create_app(base_config(url))
+    with schema_app.app_context():
+        upgrade()
+        db.engine.dispose()
+    yield url
+
+
+def _empty_all_tables() -> None:
+    tables = list(reversed(db.metadata.sorted_tables))
+    if db.engine.dialect.name == "postgresql":
+        names = ", ".join(f'"{t.name}"' for t in tables)
+        db.session.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    else:
+        for table in tables:
+            db.session.execute(table.delete())
+    db.session.commit()
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    """A Helix app on a clean database."""
+    application = create_app(base_config(database_url))
+    with application.app_context():
+        yield application
+        db.session.rollback()
+        _empty_all_tables()
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    """A test client of the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app: Flask) -> FlaskCliRunner:
+    """A CLI runner for ``flask helix …`` commands."""
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(app: Flask) -> dict[str, int]:
+    """The demo programme, loaded."""
+    from programme.demo import load_demo_programme
+
+    return load_demo_programme()
+
+
+@pytest.fixture
+def login(app: Flask, client: FlaskClient) -> Callable[..., Any]:
+    """``login("organiser", city=None, participant=None)``: sign a new user in on ``client``."""
+    from accounts.models import User
+
+    def sign_in(role: str, **fields: Any) -> User:
+        user = User(email=f"{role}-{os.urandom(3).hex()}@example.org", role=role, **fields)
+        user.set_password("correct horse battery staple")
+        db.session.add(user)
+        db.session.commit()
+        with client.session_transaction() as session:
+            session["_user_id"] = str(user.id)
+            session["_fresh"] = True
+        return user
+
+    return sign_in
+
+
+@pytest.fixture
+def count_queries(app: Flask) -> Callable[[], Any]:
+    """A context manager that counts the SQL statements run inside it."""
+
+    @contextmanager
+    def counting() -> Iterator[list[str]]:
+        statements: list[str] = []
+
+        def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            statements.append(statement)
+
+        event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            event.remove(db.engine, "before_cursor_execute", record)
+
+    return counting

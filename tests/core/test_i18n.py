@@ -1,0 +1,76 @@
+"""Language choice, the switcher, and the completeness of the Chinese catalogue."""
+
+from pathlib import Path
+
+import polib
+from flask.testing import FlaskClient
+
+from core.i18n import localized
+
+CATALOGUE = Path(__file__).resolve().parents[2] / "translations/zh/LC_MESSAGES/messages.po"
+
+
+def test_chinese_catalogue_complete() -> None:
+    po = polib.pofile(str(CATALOGUE))
+    assert po.metadata["Language"] == "zh"
+    assert [e.msgid for e in po.untranslated_entries()] == []
+    assert [e.msgid for e in po.fuzzy_entries()] == []
+    assert len(po) > 50
+
+
+def test_english_by_default(client: FlaskClient) -> None:
+    page = client.get("/").get_data(as_text=True)
+    assert '<html lang="en">' in page
+    assert "Upcoming events" in page
+
+
+def test_accept_language_zh_cn_gives_chinese(client: FlaskClient) -> None:
+    page = client.get("/", headers={"Accept-Language": "zh-CN,zh;q=0.9,en;q=0.8"}).get_data(
+        as_text=True)
+    assert '<html lang="zh-CN">' in page
+    assert "即将举行的活动" in page
+    assert "Upcoming events" not in page
+
+
+def test_lang_parameter_wins_and_is_remembered(client: FlaskClient) -> None:
+    response = client.get("/?lang=zh", headers={"Accept-Language": "en"})
+    assert "即将举行的活动" in response.get_data(as_text=True)
+    assert "helix_lang=zh" in response.headers["Set-Cookie"]
+    again = client.get("/cities/", headers={"Accept-Language": "en"})
+    assert "城市" in again.get_data(as_text=True)
+    back = client.get("/cities/?lang=en").get_data(as_text=True)
+    assert "Pilot city since" in back
+
+
+def test_switcher_keeps_the_current_page(client: FlaskClient) -> None:
+    page = client.get("/partnerships/?lang=en").get_data(as_text=True)
+    assert 'href="/partnerships/?lang=zh"' in page
+    page = client.get("/partnerships/?lang=zh").get_data(as_text=True)
+    assert 'href="/partnerships/?lang=en"' in page
+
+
+class _Bilingual:
+    title_en = "Launch event"
+    title_zh = None
+
+
+def test_localized_falls_back_and_says_so(app: object) -> None:
+    assert localized(_Bilingual(), "title", "en") == ("Launch event", False)
+    assert localized(_Bilingual(), "title", "zh") == ("Launch event", True)
+
+
+def test_dates_and_times_in_page_locale(app: object) -> None:
+    from datetime import UTC, date, datetime
+
+    from flask_babel import refresh
+
+    from core.templating import local_date, local_time
+
+    launch = datetime(2017, 3, 15, 7, 0, tzinfo=UTC)  # 15:00 in Beijing
+    with app.test_request_context("/?lang=zh"):
+        assert local_time(launch, "Asia/Shanghai") == "2017年3月15日 星期三 15:00 CST"
+        assert local_date(date(2017, 3, 15)) == "2017年3月15日"
+    with app.test_request_context("/?lang=en"):
+        refresh()  # the test's app context outlives the request: forget the cached locale
+        assert local_time(launch, "Europe/Brussels") == "Wed 15 Mar 2017, 08:00 CET"
+        assert local_date(date(2017, 3, 15), "long") == "Wednesday 15 March 2017"

@@ -1,0 +1,60 @@
+"""The IUC demo programme loads completely, and loading twice duplicates nothing."""
+
+from datetime import UTC, datetime, timedelta
+
+from flask.testing import FlaskCliRunner
+from sqlalchemy import func, select
+
+from core.extensions import db
+from events.models import Event
+from missions.models import Mission
+from participants.helix import HelixRole
+from participants.models import Invitation, Organisation, Participant
+from programme.models import City, Outcome, Partnership, Side, Theme
+
+TABLES = (City, Theme, Partnership, Organisation, Participant, Mission, Event, Invitation,
+          Outcome)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: db.session.scalar(select(func.count()).select_from(model))
+            for model in TABLES}
+
+
+def test_load_demo_command_twice(runner: FlaskCliRunner) -> None:
+    first = runner.invoke(args=["helix", "load-demo"])
+    assert first.exit_code == 0, first.output
+    counts = _counts()
+    second = runner.invoke(args=["helix", "load-demo"])
+    assert second.exit_code == 0, second.output
+    assert _counts() == counts
+    skipped = runner.invoke(args=["helix", "load-demo", "--if-empty"])
+    assert "not loaded" in skipped.output
+
+
+def test_demo_contents(demo: dict[str, int]) -> None:
+    counts = _counts()
+    assert counts["City"] >= 30
+    assert counts["Event"] >= 25
+    sides = set(db.session.scalars(select(City.side)))
+    assert {Side.EU.value, Side.CHINA.value} <= sides
+    assert all(c.name_zh for c in db.session.scalars(select(City)))
+    roles = set(db.session.scalars(select(Participant.helix_role)))
+    assert roles == {r.value for r in HelixRole}
+
+
+def test_documented_activities(demo: dict[str, int]) -> None:
+    def on(day: datetime, tz_city: str) -> Event | None:
+        return db.session.scalar(select(Event).join(Event.city).where(City.slug == tz_city)
+                                 .where(Event.starts_at >= day)
+                                 .where(Event.starts_at < day + timedelta(days=1)))
+
+    assert on(datetime(2017, 3, 14, 16, 0, tzinfo=UTC), "beijing")  # 15 March, Beijing time
+    assert on(datetime(2017, 10, 22, 16, 0, tzinfo=UTC), "beijing")  # 23 October 2017
+    global_event = db.session.scalar(select(Event).where(Event.reported_attendance == 166))
+    assert global_event is not None and global_event.online
+    assert global_event.starts_at.date().isoformat() == "2020-12-03"
+    pairs = {p.eu_city.slug: {c.slug for c in p.china_cities}
+             for p in db.session.scalars(select(Partnership))}
+    assert pairs["mannheim"] == {"chongqing"}
+    assert {"chengdu", "guangzhou", "yangzhou", "liuzhou"} <= pairs["barcelona"]
