@@ -35,8 +35,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import missions
     import participants
     import programme
+    import reports
 
-    for package in (core.views, accounts, programme, participants, missions, events):
+    for package in (core.views, accounts, programme, participants, missions, events, reports):
         app.register_blueprint(package.bp)
 
     templating.register(app)

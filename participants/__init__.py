@@ -1,5 +1,6 @@
-"""Participants, organisations and their helix roles."""
+"""Participants, organisations, helix roles, invitations, imports and outcomes."""
 
+from participants import views_import, views_invitations, views_organisations, views_outcomes
 from participants.views import bp
 
-__all__ = ["bp"]
+__all__ = ["bp", "views_import", "views_invitations", "views_organisations", "views_outcomes"]

@@ -20,7 +20,7 @@ from wtforms import (
     StringField,
     URLField,
 )
-from wtforms.validators import DataRequired, Email, Length, Optional, URL, ValidationError
+from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
 
 from core.labels import HELIX_ROLES, INVITATION_STATUSES, OUTCOME_KINDS
 
@@ -138,6 +138,7 @@ class ImportConfirmForm(FlaskForm):
 
     kind = HiddenField()
     payload = HiddenField(validators=[DataRequired()])
+    expected = HiddenField()
 
 
 class OutcomeForm(FlaskForm):

@@ -69,4 +69,5 @@ def outcomes_for(event_id: int | None = None, partnership_id: int | None = None,
             Outcome.partnership_id == partnership_id, Event.partnership_id == partnership_id))
     if kinds:
         query = query.where(Outcome.kind.in_(kinds))
-    return list(db.session.scalars(query.order_by(Outcome.signed_on.desc().nulls_last(), Outcome.id)))
+    order = (Outcome.signed_on.desc().nulls_last(), Outcome.id)
+    return list(db.session.scalars(query.order_by(*order)))
