@@ -14,7 +14,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from core import cli, templating
     from core.config import INSTANCE, from_environment
     from core.extensions import babel, csrf, db, login_manager, migrate
-    from core.i18n import remember_language, select_locale, select_timezone, start_request
+    from core.i18n import remember_language, select_locale, select_timezone
 
     app = Flask(__name__, instance_path=str(INSTANCE))
     app.config.from_mapping(from_environment())
@@ -41,7 +41,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.register_blueprint(package.bp)
 
     templating.register(app)
-    app.before_request(start_request)
     app.after_request(remember_language)
     app.cli.add_command(cli.helix)
     return app

@@ -8,7 +8,6 @@ from typing import Any
 
 from babel import Locale
 from flask import current_app, request
-from flask_babel import refresh
 from flask_login import current_user
 
 LANG_COOKIE = "helix_lang"
@@ -71,12 +70,6 @@ def localized(obj: Any, field: str, lang: str | None = None) -> tuple[str, bool]
         return value, False
     fallback = getattr(obj, f"{field}_{other}", None) or ""
     return fallback, bool(fallback)
-
-
-def start_request() -> None:
-    """Forget any locale Flask-Babel cached in an application context shared with an
-    earlier request (tests and CLI commands keep one context across requests)."""
-    refresh()
 
 
 def remember_language(response: Any) -> Any:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Any
 
 from flask import Flask, request, url_for
-from flask_babel import format_date, format_datetime, format_time, gettext
+from flask_babel import format_date, format_datetime, format_decimal, format_time, gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from markupsafe import Markup, escape
@@ -13,7 +13,7 @@ from accounts.permissions import can
 from core.i18n import get_lang, html_lang, localized
 from core.labels import template_helpers
 from core.timefmt import to_local, zone_abbreviation
-from core.viewer import viewer_timezone
+from core.viewer import viewer_timezone, viewer_timezone_source
 
 
 def loc(obj: Any, field: str) -> Markup:
@@ -110,10 +110,11 @@ def nav_items() -> list[tuple[str, Any]]:
 def register(app: Flask) -> None:
     """Install the filters and globals on the app's Jinja environment."""
     app.jinja_env.filters.update(
-        local_time=local_time, clock=clock, local_date=local_date,
+        local_time=local_time, clock=clock, local_date=local_date, number=format_decimal,
     )
     app.jinja_env.globals.update(
         loc=loc, get_lang=get_lang, html_lang=html_lang, lang_switch_url=lang_switch_url,
-        viewer_timezone=viewer_timezone, nav_items=nav_items, can_do=can_do,
+        viewer_timezone=viewer_timezone,
+        viewer_timezone_source=viewer_timezone_source, nav_items=nav_items, can_do=can_do,
     )
     app.jinja_env.globals.update(template_helpers())

@@ -1,5 +1,6 @@
 """Sorting bilingual records by name in the page's language (Chinese by pinyin)."""
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
@@ -19,7 +20,13 @@ def name_key(obj: Any, lang: str) -> str:
     """The sort key of a record with ``name_en``/``name_zh`` (and optional ``name_pinyin``)."""
     if lang == "zh" and getattr(obj, "name_zh", None):
         return getattr(obj, "name_pinyin", None) or pinyin_key(obj.name_zh)
-    return (getattr(obj, "name_en", None) or "").casefold()
+    return latin_key(getattr(obj, "name_en", None) or "")
+
+
+def latin_key(text: str) -> str:
+    """An accent-insensitive sort key: Málaga sorts with Malaga, between Mainz and Mannheim."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def by_name(rows: Iterable[T], lang: str | None = None) -> list[T]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, g
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
@@ -82,10 +82,26 @@ def _empty_all_tables() -> None:
     db.session.commit()
 
 
+class FreshRequestClient(FlaskClient):
+    """A test client whose every request starts with an empty ``g``.
+
+    The ``app`` fixture keeps one application context open for the whole test (so tests
+    share the database session with the requests); Flask reuses that context for each
+    request, and per-request caches kept in ``g`` (the signed-in user, the locale) would
+    leak from one request to the next. In production every request has its own context.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
+        for name in list(g):
+            g.pop(name)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture
 def app(database_url: str) -> Iterator[Flask]:
     """A Helix app on a clean database."""
     application = create_app(base_config(database_url))
+    application.test_client_class = FreshRequestClient
     with application.app_context():
         yield application
         db.session.rollback()

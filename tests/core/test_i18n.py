@@ -74,3 +74,27 @@ def test_dates_and_times_in_page_locale(app: object) -> None:
         refresh()  # the test's app context outlives the request: forget the cached locale
         assert local_time(launch, "Europe/Brussels") == "Wed 15 Mar 2017, 08:00 CET"
         assert local_date(date(2017, 3, 15), "long") == "Wednesday 15 March 2017"
+
+
+def test_chinese_variants_all_negotiate_to_zh(client: FlaskClient) -> None:
+    for header in ("zh-Hans", "zh", "zh-Hans-CN,zh;q=0.9", "en-US;q=0.5,zh-CN"):
+        page = client.get("/", headers={"Accept-Language": header}).get_data(as_text=True)
+        assert '<html lang="zh-CN">' in page, header
+
+
+def test_signed_in_users_preference_beats_browser(client: FlaskClient, login) -> None:
+    login("delegate", language="zh")
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "即将举行的活动" in page
+
+
+def test_cities_sorted_by_pinyin_in_chinese(client: FlaskClient, demo: dict[str, int]) -> None:
+    import re
+
+    zh = client.get("/cities/?lang=zh").get_data(as_text=True)
+    names = re.findall(r'<a href="/cities/[a-z-]+">([^<]+)', zh)
+    # 长春 (changchun) before 成都 (chengdu) before 重庆 (chongqing): phrase-aware pinyin.
+    assert names.index("长春") < names.index("成都") < names.index("重庆")
+    en = client.get("/cities/?lang=en").get_data(as_text=True)
+    names = re.findall(r'<a href="/cities/[a-z-]+">([^<]+)', en)
+    assert names.index("Málaga") < names.index("Mannheim")

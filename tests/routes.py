@@ -1,0 +1,77 @@
+"""Walk every route of the app with real arguments taken from the demo programme.
+
+Used by the tests that visit every page (Chinese rendering, permissions). A route whose
+URL arguments have no sample here fails those tests with a message saying what to add.
+"""
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import select
+from werkzeug.routing import Rule
+
+from core.extensions import db
+
+
+def _first_id(model_path: str) -> Callable[[], Any]:
+    def load() -> Any:
+        module, name = model_path.rsplit(".", 1)
+        model = getattr(__import__(module, fromlist=[name]), name)
+        return db.session.scalar(select(model.id).order_by(model.id).limit(1))
+
+    return load
+
+
+def _first_slug(model_path: str) -> Callable[[], Any]:
+    def load() -> Any:
+        module, name = model_path.rsplit(".", 1)
+        model = getattr(__import__(module, fromlist=[name]), name)
+        return db.session.scalar(select(model.slug).order_by(model.id).limit(1))
+
+    return load
+
+
+#: Sample values by URL argument name.
+BY_ARGUMENT: dict[str, Callable[[], Any]] = {
+    "event_id": _first_id("events.models.Event"),
+    "mission_id": _first_id("missions.models.Mission"),
+    "participant_id": _first_id("participants.models.Participant"),
+    "organisation_id": _first_id("participants.models.Organisation"),
+    "partnership_id": _first_id("programme.models.Partnership"),
+    "outcome_id": _first_id("programme.models.Outcome"),
+    "city_id": _first_id("programme.models.City"),
+    "theme_id": _first_id("programme.models.Theme"),
+    "invitation_id": _first_id("participants.models.Invitation"),
+}
+
+#: Sample values by endpoint and argument, where the name alone is ambiguous.
+BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
+    ("programme.city", "slug"): _first_slug("programme.models.City"),
+}
+
+#: Endpoints no page walk visits (static files are not pages).
+SKIPPED = {"static"}
+
+
+def sample_arguments(rule: Rule) -> dict[str, Any]:
+    """Real values for the rule's URL arguments, from the loaded demo programme."""
+    values = {}
+    for name in sorted(rule.arguments):
+        loader = BY_ENDPOINT.get((rule.endpoint, name)) or BY_ARGUMENT.get(name)
+        if loader is None:
+            raise LookupError(
+                f"no sample value for <{name}> of {rule.endpoint} ({rule.rule}): "
+                "add one to tests/routes.py")
+        values[name] = loader()
+    return values
+
+
+def walk(app: Flask, method: str = "GET") -> Iterator[tuple[Rule, str]]:
+    """Every (rule, concrete path) that answers ``method``, with sample arguments."""
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        if rule.endpoint in SKIPPED or method not in (rule.methods or set()):
+            continue
+        path = app.url_map.bind("localhost").build(
+            rule.endpoint, sample_arguments(rule), method=method)
+        yield rule, path
