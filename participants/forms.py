@@ -7,6 +7,7 @@ views with :func:`set_choices`-style assignments; forms never write to the datab
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -20,6 +21,7 @@ from wtforms import (
     StringField,
     URLField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
 
 from core.labels import HELIX_ROLES, INVITATION_STATUSES, OUTCOME_KINDS
@@ -36,16 +38,21 @@ def optional_int(value: object) -> int | None:
     return int(value)  # type: ignore[arg-type]
 
 
+def to_choices(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
+    """WTForms choices from ``(value, label)`` pairs (labels may be lazy strings)."""
+    return [SelectChoice(value, label) for value, label in pairs]  # type: ignore[arg-type]
+
+
 def known_choices(form: FlaskForm, field: SelectMultipleField) -> None:
     """Validator for multiple selects: every value must be offered (translated message)."""
-    offered = {value for value, _label in field.choices or []}
+    offered = {choice.value for choice in field.choices or []}
     if any(value not in offered for value in field.data or []):
         raise ValidationError(INVALID_CHOICE)
 
 
-def role_choices(blank: bool = False) -> list[tuple[str, object]]:
+def role_choices(blank: bool = False) -> list[SelectChoice]:
     """Helix role choices, optionally with a blank first entry."""
-    return ([NONE_CHOICE] if blank else []) + list(HELIX_ROLES.items())
+    return to_choices(([NONE_CHOICE] if blank else []) + list(HELIX_ROLES.items()))
 
 
 class OrganisationForm(FlaskForm):
@@ -75,7 +82,7 @@ class ParticipantForm(FlaskForm):
     helix_role = SelectField(_l("Helix role"), choices=role_choices(blank=True),
                              validators=[Optional()])
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
-    language = SelectField(_l("Preferred language"), choices=LANGUAGES)
+    language = SelectField(_l("Preferred language"), choices=to_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
     key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
                                           validate_choice=False, validators=[known_choices])
@@ -119,15 +126,15 @@ class InviteForm(FlaskForm):
 class StatusForm(FlaskForm):
     """Change one invitation's status."""
 
-    status = SelectField(_l("Status"), choices=list(INVITATION_STATUSES.items()),
+    status = SelectField(_l("Status"), choices=to_choices(INVITATION_STATUSES.items()),
                          validators=[DataRequired(message=INVALID_CHOICE)])
 
 
 class ImportForm(FlaskForm):
     """Upload a CSV file for a preview."""
 
-    kind = SelectField(_l("What the file holds"), choices=[
-        ("participants", _l("Participants")), ("organisations", _l("Organisations"))])
+    kind = SelectField(_l("What the file holds"), choices=to_choices([
+        ("participants", _l("Participants")), ("organisations", _l("Organisations"))]))
     file = FileField(_l("CSV file (UTF-8)"), validators=[
         FileRequired(message=_l("Choose a CSV file.")),
         FileAllowed(["csv", "txt"], message=_l("Upload a .csv file."))])
@@ -144,7 +151,7 @@ class ImportConfirmForm(FlaskForm):
 class OutcomeForm(FlaskForm):
     """Record an MoU, agreement, pilot project or joint study."""
 
-    kind = SelectField(_l("Kind"), choices=list(OUTCOME_KINDS.items()),
+    kind = SelectField(_l("Kind"), choices=to_choices(OUTCOME_KINDS.items()),
                        validators=[DataRequired(message=INVALID_CHOICE)])
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from accounts.permissions import require
 from core.extensions import db
 from participants.csv_export import participants_csv
-from participants.forms import ParticipantForm
+from participants.forms import ParticipantForm, to_choices
 from participants.models import Participant
 from participants.queries import (
     PAGE_SIZE,
@@ -92,9 +92,9 @@ def detail(participant_id: int) -> str:
 
 def _participant_form(participant: Participant | None) -> ParticipantForm:
     form = ParticipantForm(obj=participant)
-    form.organisation_id.choices = organisation_choices()
-    form.city_id.choices = city_choices()
-    form.key_contact_for.choices = city_choices(blank=False)
+    form.organisation_id.choices = to_choices(organisation_choices())
+    form.city_id.choices = to_choices(city_choices())
+    form.key_contact_for.choices = to_choices(city_choices(blank=False))
     if participant is not None and request.method == "GET":
         form.key_contact_for.data = [c.id for c in participant.key_contact_for]
     return form

@@ -17,7 +17,7 @@ from core.i18n import localized
 from events.models import Event, EventStatus
 from missions.models import Mission
 from participants.csv_export import attendance_csv
-from participants.forms import InviteForm, StatusForm
+from participants.forms import InviteForm, StatusForm, to_choices
 from participants.invitations import (
     choose_people,
     event_invitations,
@@ -50,10 +50,10 @@ def _target_choices() -> list[tuple[str, str]]:
 def invite_people() -> str | BaseResponse:
     """Invite people one by one, by organisation, by city or by helix role."""
     form = InviteForm()
-    form.target.choices = _target_choices()
-    form.participant_ids.choices = participant_choices()
-    form.organisation_id.choices = organisation_choices()
-    form.city_id.choices = city_choices()
+    form.target.choices = to_choices(_target_choices())
+    form.participant_ids.choices = to_choices(participant_choices())
+    form.organisation_id.choices = to_choices(organisation_choices())
+    form.city_id.choices = to_choices(city_choices())
     if request.method == "GET":
         for kind in ("event", "mission"):
             if request.args.get(kind, "").isdigit():

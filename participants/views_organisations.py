@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from accounts.permissions import require
 from core.extensions import db
-from participants.forms import OrganisationForm
+from participants.forms import OrganisationForm, to_choices
 from participants.models import Organisation, Participant
 from participants.queries import city_choices, key_contacts, organisation_page
 from participants.services import ServiceError, delete_organisation, save_organisation
@@ -46,7 +46,7 @@ def organisation(organisation_id: int) -> str:
 
 def _save(organisation: Organisation | None) -> str | BaseResponse:
     form = OrganisationForm(obj=organisation)
-    form.city_id.choices = city_choices()
+    form.city_id.choices = to_choices(city_choices())
     if form.validate_on_submit():
         try:
             saved = save_organisation(organisation, form.data)

@@ -11,7 +11,7 @@ from accounts.permissions import require
 from core.extensions import db
 from core.i18n import localized
 from events.models import Event
-from participants.forms import OutcomeForm
+from participants.forms import OutcomeForm, to_choices
 from participants.outcomes import delete_outcome, record_outcome
 from participants.queries import organisation_choices
 from participants.services import ServiceError
@@ -22,12 +22,12 @@ from programme.models import Outcome, Partnership
 def _form(outcome: Outcome | None) -> OutcomeForm:
     form = OutcomeForm(obj=outcome)
     events = db.session.scalars(select(Event).order_by(Event.starts_at.desc()))
-    form.event_id.choices = [("", "—")] + [
-        (e.id, f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}") for e in events]
+    form.event_id.choices = to_choices([("", "—")] + [
+        (e.id, f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}") for e in events])
     partnerships = db.session.scalars(select(Partnership).order_by(Partnership.slug))
-    form.partnership_id.choices = [("", "—")] + [
-        (p.id, " – ".join(localized(c, "name")[0] for c in p.cities)) for p in partnerships]
-    form.party_ids.choices = organisation_choices(blank=False)
+    form.partnership_id.choices = to_choices([("", "—")] + [
+        (p.id, " – ".join(localized(c, "name")[0] for c in p.cities)) for p in partnerships])
+    form.party_ids.choices = to_choices(organisation_choices(blank=False))
     if request.method == "GET":
         if outcome is not None:
             form.party_ids.data = [o.id for o in outcome.parties]

@@ -50,15 +50,11 @@ def scope_title(scope: Scope, target: Any) -> str:
     return localized(target, field)[0]
 
 
-def _load(scope_name: str, key: int) -> tuple[Scope, Any]:
-    try:
-        scope = Scope(scope_name)
-    except ValueError:
-        abort(404)
+def _load(scope: Scope, key: int) -> Any:
     target = db.session.get(MODELS[scope], key)
     if target is None:
         abort(404)
-    return scope, target
+    return target
 
 
 def _basis() -> str:
@@ -82,11 +78,9 @@ def index() -> str:
     )
 
 
-@bp.route("/<scope_name>/<int:key>")
-@require("reports.view")
-def helix(scope_name: str, key: int) -> str:
+def helix_page(scope: Scope, key: int) -> str:
     """Who took part by helix role and side: table, chart, completeness, people."""
-    scope, target = _load(scope_name, key)
+    target = _load(scope, key)
     basis = _basis()
     composition = helix_composition(scope, key, basis)
     title = scope_title(scope, target)
@@ -100,14 +94,13 @@ def helix(scope_name: str, key: int) -> str:
     return render_template(
         "reports/helix.html", scope=scope, target=target, title=title, basis=basis,
         helix=composition, chart=chart, levels=HelixLevel, roles=list(HelixRole),
-        people=people(scope, key, basis), outcomes=outcomes)
+        people=people(scope, key, basis), outcomes=outcomes,
+        endpoint=f"reports.{scope.value}", key_arg=f"{scope.value}_id")
 
 
-@bp.route("/<scope_name>/<int:key>.json")
-@require("reports.view")
-def helix_json(scope_name: str, key: int) -> BaseResponse:
+def helix_data(scope: Scope, key: int) -> BaseResponse:
     """The chart payload and completeness as JSON (for other tools and scripts)."""
-    scope, target = _load(scope_name, key)
+    target = _load(scope, key)
     composition = helix_composition(scope, key, _basis())
     return jsonify({
         "title": scope_title(scope, target),
@@ -118,6 +111,30 @@ def helix_json(scope_name: str, key: int) -> BaseResponse:
         "quadruple_helix": composition.is_complete(HelixLevel.QUADRUPLE),
         "chart": helix_chart(composition, role_labels(), side_labels()),
     })
+
+
+def _register(scope: Scope, plural: str) -> None:
+    """``/reports/<plural>/<id>`` (page) and ``…/<id>.json`` for one kind of subject."""
+    argument = f"{scope.value}_id"
+
+    def page(**kwargs: int) -> str:
+        return helix_page(scope, kwargs[argument])
+
+    def data(**kwargs: int) -> BaseResponse:
+        return helix_data(scope, kwargs[argument])
+
+    page.__doc__ = f"Helix report of a {scope.value}."
+    data.__doc__ = f"Helix report of a {scope.value}, as JSON."
+    bp.add_url_rule(f"/{plural}/<int:{argument}>", scope.value,
+                    require("reports.view")(page))
+    bp.add_url_rule(f"/{plural}/<int:{argument}>.json", f"{scope.value}_json",
+                    require("reports.view")(data))
+
+
+for _scope, _plural in ((Scope.MISSION, "missions"), (Scope.EVENT, "events"),
+                        (Scope.CITY, "cities"), (Scope.PARTNERSHIP, "partnerships"),
+                        (Scope.THEME, "themes")):
+    _register(_scope, _plural)
 
 
 @bp.route("/dashboard")
