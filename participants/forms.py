@@ -79,8 +79,7 @@ class ParticipantForm(FlaskForm):
     organisation_id = SelectField(_l("Organisation"), coerce=optional_int,
                                   validators=[Optional()])
     position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
-    helix_role = SelectField(_l("Helix role"), choices=role_choices(blank=True),
-                             validators=[Optional()])
+    helix_role = SelectField(_l("Helix role"), choices=role_choices(blank=True))
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
     language = SelectField(_l("Preferred language"), choices=to_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
@@ -165,7 +164,11 @@ class OutcomeForm(FlaskForm):
         Optional(), URL(message=_l("Enter a full link starting with https://.")),
         Length(max=500)])
 
-    def validate_title_en(self, field: StringField) -> None:
-        """A title in at least one language."""
-        if not field.data and not self.title_zh.data:
-            raise ValidationError(_l("Enter a title in English or Chinese."))
+    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
+        """A title is needed in at least one language."""
+        valid = super().validate(extra_validators)  # type: ignore[arg-type]
+        if not (self.title_en.data or "").strip() and not (self.title_zh.data or "").strip():
+            self.title_en.errors = [*self.title_en.errors,
+                                    _l("Enter a title in English or Chinese.")]
+            return False
+        return valid
