@@ -45,6 +45,18 @@ def _target_choices() -> list[tuple[str, str]]:
     return choices
 
 
+def _prefill(form: InviteForm) -> None:
+    """Pre-select what the link came with: ``?event=``, ``?mission=``, ``?organisation=``…"""
+    for kind in ("event", "mission"):
+        if request.args.get(kind, "").isdigit():
+            form.target.data = f"{kind}:{request.args[kind]}"
+    for argument, field in (("organisation", form.organisation_id), ("city", form.city_id)):
+        if request.args.get(argument, "").isdigit():
+            field.data = int(request.args[argument])
+    if request.args.get("role") in {"government", "industry", "academia", "civil_society"}:
+        form.helix_role.data = request.args["role"]
+
+
 @bp.route("/invite", methods=["GET", "POST"])
 @require("participants.edit")
 def invite_people() -> str | BaseResponse:
@@ -55,9 +67,7 @@ def invite_people() -> str | BaseResponse:
     form.organisation_id.choices = to_choices(organisation_choices())
     form.city_id.choices = to_choices(city_choices())
     if request.method == "GET":
-        for kind in ("event", "mission"):
-            if request.args.get(kind, "").isdigit():
-                form.target.data = f"{kind}:{request.args[kind]}"
+        _prefill(form)
     if form.validate_on_submit():
         try:
             events = target_events(form.target.data)
