@@ -155,6 +155,7 @@ def event_panel_helpers() -> dict[str, Any]:
     """Template helpers for other areas' pages (the event page's participation panel)."""
 
     def event_participation(event: Event) -> dict[str, Any]:
+        """Invitation counts (organisers only, else ``None``) and outcomes of an event."""
         counts = status_counts(event.id) if can(current_user, "participants.view") else None
         return {"counts": counts, "outcomes": outcomes_for(event_id=event.id)}
 

@@ -118,13 +118,13 @@ def _register(scope: Scope, plural: str) -> None:
     argument = f"{scope.value}_id"
 
     def page(**kwargs: int) -> str:
+        """The report page."""
         return helix_page(scope, kwargs[argument])
 
     def data(**kwargs: int) -> BaseResponse:
+        """The report as JSON."""
         return helix_data(scope, kwargs[argument])
 
-    page.__doc__ = f"Helix report of a {scope.value}."
-    data.__doc__ = f"Helix report of a {scope.value}, as JSON."
     bp.add_url_rule(f"/{plural}/<int:{argument}>", scope.value,
                     require("reports.view")(page))
     bp.add_url_rule(f"/{plural}/<int:{argument}>.json", f"{scope.value}_json",
