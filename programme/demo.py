@@ -109,6 +109,19 @@ def _load_people(data: dict[str, Any], cities: dict[str, City]
     return organisations, participants
 
 
+def _sync_people(rows: list[Any], wanted: list[dict[str, Any]],
+                 participants: dict[str, Participant], model: type, field: str) -> None:
+    """Add or update the participant rows (delegation members, invitations) of a record."""
+    existing = {row.participant.email: row for row in rows}
+    for item in wanted:
+        row = existing.get(item["participant"])
+        if row is None:
+            rows.append(model(participant=participants[item["participant"]],
+                              **{field: item[field]}))
+        elif getattr(row, field) != item[field]:
+            setattr(row, field, item[field])
+
+
 def _load_missions(data: list[dict[str, Any]], refs: dict[str, dict[str, Any]]
                    ) -> dict[str, Mission]:
     missions = {}
@@ -122,16 +135,8 @@ def _load_missions(data: list[dict[str, Any]], refs: dict[str, dict[str, Any]]
             status=item.get("status") or "planned")
         mission.cities = [refs["cities"][s] for s in item.get("cities") or []]
         mission.themes = [refs["themes"][s] for s in item.get("themes") or []]
-        db.session.flush()
-        existing = {m.participant_id: m for m in mission.members}
-        for member in item.get("members") or []:
-            participant = refs["participants"][member["participant"]]
-            row = existing.get(participant.id)
-            if row is None:
-                mission.members.append(DelegationMember(participant=participant,
-                                                        role=member["role"]))
-            else:
-                row.role = member["role"]
+        _sync_people(mission.members, item.get("members") or [], refs["participants"],
+                     DelegationMember, "role")
         missions[item["slug"]] = mission
     return missions
 
@@ -158,16 +163,8 @@ def _load_events(data: list[dict[str, Any]], refs: dict[str, dict[str, Any]]
             visibility=item.get("visibility") or "public",
             reported_attendance=item.get("reported_attendance"),
             date_note=item.get("date_note"))
-        db.session.flush()
-        existing = {i.participant_id: i for i in event.invitations}
-        for invite in item.get("participants") or []:
-            participant = refs["participants"][invite["participant"]]
-            row = existing.get(participant.id)
-            if row is None:
-                event.invitations.append(Invitation(participant=participant,
-                                                    status=invite["status"]))
-            elif row.status != invite["status"]:
-                row.status = invite["status"]
+        _sync_people(event.invitations, item.get("participants") or [],
+                     refs["participants"], Invitation, "status")
         events[item["slug"]] = event
     return events
 
