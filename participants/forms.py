@@ -77,7 +77,7 @@ class ParticipantForm(FlaskForm):
         Email(message=_l("Enter a valid e-mail address."), check_deliverability=False),
         Length(max=254)])
     organisation_id = SelectField(_l("Organisation"), coerce=optional_int,
-                                  validators=[Optional()])
+                                  validate_choice=False, validators=[Optional()])
     position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
     helix_role = SelectField(_l("Helix role"), choices=role_choices(blank=True))
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
@@ -90,6 +90,11 @@ class ParticipantForm(FlaskForm):
         """Only IANA zone names (``Europe/Madrid``, ``Asia/Shanghai``)."""
         if field.data and field.data not in zoneinfo.available_timezones():
             raise ValidationError(_l("Unknown time zone: use a name such as Europe/Madrid."))
+
+    def validate_organisation_id(self, field: SelectField) -> None:
+        """The organisation must be one of those offered."""
+        if field.data not in {choice.value for choice in field.choices or []}:
+            raise ValidationError(_l("Unknown organisation: choose one from the list."))
 
     def validate_helix_role(self, field: SelectField) -> None:
         """A role is needed when the organisation does not give one."""

@@ -149,7 +149,14 @@ def save_participant(participant: Participant | None, data: Mapping[str, Any]) -
 
 
 def delete_participant(participant: Participant) -> None:
-    """Delete a participant with their invitations."""
+    """Delete a participant with their invitations; refused for delegation members."""
+    from missions.models import DelegationMember
+
+    memberships = db.session.scalar(select(func.count(DelegationMember.id)).where(
+        DelegationMember.participant_id == participant.id)) or 0
+    if memberships:
+        raise ServiceError(_("This participant is a member of a mission's delegation: "
+                             "remove them from it first."))
     db.session.delete(participant)
     commit_or_fail(_("The participant is still referred to and cannot be deleted."))
 

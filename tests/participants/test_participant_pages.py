@@ -80,7 +80,7 @@ def test_invalid_and_duplicate_email_are_refused_in_chinese(organiser: FlaskClie
     assert "另一名参与者已使用此电子邮箱。" in page
     page = organiser.post("/participants/new?lang=zh", data={
         **data, "email": "new@example.org", "organisation_id": "999999"}).get_data(as_text=True)
-    assert "不是有效的选择。" in page
+    assert "未知机构：请从列表中选择。" in page
     assert db.session.scalar(select(func.count(Participant.id))) == before
 
 
@@ -105,3 +105,30 @@ def test_export_csv_keeps_chinese_and_filters(organiser: FlaskClient) -> None:
     assert text.splitlines()[0].startswith("name,name_zh,email")
     assert "周华" in text
     assert "Jordi Puig" not in text
+
+
+def test_delegation_members_cannot_be_deleted(organiser: FlaskClient) -> None:
+    from missions.models import DelegationMember
+
+    member = db.session.scalar(select(DelegationMember).limit(1))
+    response = organiser.post(f"/participants/{member.participant_id}/delete?lang=zh",
+                              follow_redirects=True)
+    assert "该参与者是某出访代表团的成员：请先将其移出代表团。" in response.get_data(as_text=True)
+    assert db.session.get(Participant, member.participant_id) is not None
+
+
+def test_delete_participant_with_invitations(organiser: FlaskClient) -> None:
+    from missions.models import DelegationMember
+    from participants.models import Invitation
+
+    person = db.session.scalar(
+        select(Participant).where(Participant.invitations.any(),
+                                  ~Participant.id.in_(select(DelegationMember.participant_id)))
+        .limit(1))
+    person_id = person.id
+    response = organiser.post(f"/participants/{person_id}/delete")
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Participant, person_id) is None
+    assert not db.session.scalar(select(Invitation.id).where(
+        Invitation.participant_id == person_id))
