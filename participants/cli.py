@@ -25,7 +25,7 @@ def sample_organisations(limit: int = 12) -> list[SampleOrganisation]:
         chinese = org.city.side == "china"
         city = SampleCity((org.city.name_zh if chinese else None) or org.city.name_en, chinese)
         name = (org.name_zh if chinese else None) or org.name_en
-        organisations.append(SampleOrganisation(name, city))
+        organisations.append(SampleOrganisation(name, city, org.helix_role))
     return organisations
 
 

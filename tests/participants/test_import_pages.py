@@ -19,7 +19,7 @@ def _sample(org) -> bytes:
         chinese = found.city.side == "china"
         city = SampleCity(found.city.name_zh if chinese else found.city.name_en, chinese)
         organisations.append(SampleOrganisation(found.name_zh if chinese else found.name_en,
-                                                city))
+                                                city, found.helix_role))
     data, _spoiled = sample_participants_csv(organisations)
     return data
 
@@ -42,6 +42,7 @@ def test_200_rows_preview_then_import(organiser: FlaskClient, org) -> None:
     assert "194 rows can be imported." in page
     assert "6 rows have errors and will be skipped." in page
     assert page.count('data-invalid="1"') == 6
+    assert page.count('<a href="#line-') == 6  # the summary above the table
     for message in ("The e-mail address is missing.", "is not a valid e-mail address.",
                     "Unknown city “Atlantis”.", "Unknown helix role “astrology”",
                     "Unknown organisation “Ministry of Silly Walks”",

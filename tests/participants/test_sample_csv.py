@@ -55,3 +55,14 @@ def test_sample_is_deterministic_and_keeps_chinese():
     assert spoiled == {}
     names = [row.values["name_zh"] for row in parse(first, lookups()).rows]
     assert any(name and len(name) >= 2 for name in names)
+
+
+def test_sample_emails_are_ascii_and_roles_match_the_organisation():
+    from participants.sample_csv import ascii_local_part, sample_rows
+
+    assert ascii_local_part("François.Sánchez") == "francois.sanchez"
+    assert ascii_local_part("Lü.Wei") == "lv.wei"
+    council = SampleOrganisation("Barcelona City Council", BARCELONA, "government")
+    rows, _spoiled = sample_rows([council], n=40)
+    assert {row["helix_role"] for row in rows} <= {"", "government", "Government", "政府"}
+    assert all(row["email"].isascii() for row in rows)
