@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from core.extensions import db
+from participants.csv_common import MAX_BYTES
 from participants.csv_import import (
     CityRef,
     Lookups,
@@ -47,11 +48,17 @@ def pack(data: bytes) -> str:
 
 
 def unpack(payload: str) -> bytes:
-    """Reverse :func:`pack` (``ServiceError`` if the field was damaged)."""
+    """Reverse :func:`pack` (``ServiceError`` if the field was damaged or too large)."""
+    lost = _("The uploaded file was lost; please upload it again.")
     try:
-        return zlib.decompress(base64.urlsafe_b64decode(payload.encode("ascii")))
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(base64.urlsafe_b64decode(payload.encode("ascii")),
+                                   MAX_BYTES + 1)
     except (binascii.Error, zlib.error, ValueError):
-        raise ServiceError(_("The uploaded file was lost; please upload it again.")) from None
+        raise ServiceError(lost) from None
+    if len(data) > MAX_BYTES or inflater.unconsumed_tail:
+        raise ServiceError(lost)
+    return data
 
 
 def build_lookups() -> Lookups:

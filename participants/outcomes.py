@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 from sqlalchemy import or_, select
@@ -27,6 +28,9 @@ def record_outcome(outcome: Outcome | None, data: Mapping[str, Any]) -> Outcome:
     event = db.session.get(Event, data["event_id"]) if data.get("event_id") else None
     if data.get("event_id") and event is None:
         raise ServiceError(_("Unknown event."), "event_id")
+    document_url = (data.get("document_url") or "").strip() or None
+    if document_url and urlsplit(document_url).scheme not in ("http", "https"):
+        raise ServiceError(_("Enter a full link starting with https://."), "document_url")
     party_ids = list(data.get("party_ids") or [])
     parties = list(db.session.scalars(select(Organisation).where(
         Organisation.id.in_(party_ids)))) if party_ids else []
@@ -44,7 +48,7 @@ def record_outcome(outcome: Outcome | None, data: Mapping[str, Any]) -> Outcome:
     outcome.event_id = event.id if event else None
     outcome.partnership_id = partnership_id
     outcome.signed_on = data.get("signed_on")
-    outcome.document_url = (data.get("document_url") or "").strip() or None
+    outcome.document_url = document_url
     outcome.parties = parties
     commit_or_fail(_("The outcome could not be saved."))
     return outcome

@@ -102,3 +102,14 @@ def test_organisations_import_with_bom(organiser: FlaskClient) -> None:
     assert chamber is not None and chamber.helix_role == "industry"
     press = db.session.scalar(select(Organisation).where(Organisation.name_en == "Tuscia Press"))
     assert press.helix_role == "civil_society"
+
+
+def test_damaged_or_oversized_payload_is_refused(organiser: FlaskClient) -> None:
+    from participants.csv_common import MAX_BYTES
+
+    for payload in ("not base64 at all!", pack(b"x" * (MAX_BYTES + 10))):
+        response = organiser.post("/participants/import/confirm", data={
+            "kind": "participants", "payload": payload, "expected": "1"},
+            follow_redirects=True)
+        assert "The uploaded file was lost; please upload it again." in \
+            response.get_data(as_text=True)

@@ -132,3 +132,14 @@ def test_delete_participant_with_invitations(organiser: FlaskClient) -> None:
     assert db.session.get(Participant, person_id) is None
     assert not db.session.scalar(select(Invitation.id).where(
         Invitation.participant_id == person_id))
+
+
+def test_database_search_agrees_with_the_pure_matcher(organiser: FlaskClient) -> None:
+    from participants.queries import ParticipantFilters, all_participants
+    from participants.search import matches
+
+    everyone = db.session.scalars(select(Participant)).all()
+    for query in ("zhou", "周", "zh", "lopez", "López", "example.cn", "wang fang", "wf"):
+        expected = {p.id for p in everyone if matches(query, p.name, p.name_zh, p.email)}
+        found = {p.id for p in all_participants(ParticipantFilters(q=query))}
+        assert found == expected, query

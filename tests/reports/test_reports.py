@@ -118,3 +118,11 @@ def test_outcome_needs_a_title_and_a_valid_link(organiser: FlaskClient) -> None:
         "kind": "mou", "document_url": "not a link"}).get_data(as_text=True)
     assert "请输入英文或中文标题。" in page
     assert "请输入以 https:// 开头的完整链接。" in page
+
+
+def test_only_web_links_are_accepted_as_documents(organiser: FlaskClient) -> None:
+    before = db.session.query(Outcome).count()
+    page = organiser.post("/participants/outcomes/new", data={
+        "kind": "mou", "title_en": "Sneaky", "document_url": "javascript://x%0aalert(1)"})
+    assert "Enter a full link starting with https://." in page.get_data(as_text=True)
+    assert db.session.query(Outcome).count() == before
