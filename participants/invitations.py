@@ -17,9 +17,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
+from core.types import utcnow
 from events.models import Event, EventStatus
 from participants.models import Invitation, InvitationStatus, Organisation, Participant
 from participants.services import ServiceError
+
+#: Statuses that record what happened, only possible once the event has started.
+ATTENDANCE = frozenset({InvitationStatus.ATTENDED.value, InvitationStatus.NO_SHOW.value})
 
 
 @dataclass
@@ -126,6 +130,9 @@ def set_status(invitation: Invitation, status: str) -> Invitation:
     """Record an answer (accepted, tentative, declined) or attendance (attended, no-show)."""
     if status not in {s.value for s in InvitationStatus}:
         raise ServiceError(_("Unknown invitation status."), "status")
+    if status in ATTENDANCE and invitation.event.starts_at > utcnow():
+        raise ServiceError(_("Attendance can only be recorded once the event has started."),
+                           "status")
     invitation.status = status
     db.session.commit()
     return invitation

@@ -132,8 +132,12 @@ def change_status(invitation_id: int) -> BaseResponse:
     found = _invitation(invitation_id)
     form = StatusForm()
     if form.validate_on_submit():
-        set_status(found, form.status.data)
-        flash(_("Status saved."), "success")
+        try:
+            set_status(found, form.status.data)
+        except ServiceError as error:
+            flash(error.message, "danger")
+        else:
+            flash(_("Status saved."), "success")
     else:
         flash(_("Choose one of the options in the list."), "danger")
     return redirect(url_for("participants.invitations", event_id=found.event_id))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, render_template, request
+from flask import Blueprint, Response, abort, jsonify, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
@@ -16,9 +16,11 @@ from core.i18n import localized
 from core.labels import HELIX_ROLES, OUTCOME_KINDS, SIDES
 from events.models import Event
 from missions.models import Mission
+from participants.csv_export import participants_csv
 from participants.helix import HelixLevel, HelixRole
 from participants.indicators import helix_chart, series_chart
 from participants.outcomes import outcomes_for
+from participants.views import export_row
 from programme.models import City, Partnership, Theme
 from programme.sorting import by_name
 from reports.dashboard import dashboard as compute_dashboard
@@ -113,8 +115,17 @@ def helix_data(scope: Scope, key: int) -> BaseResponse:
     })
 
 
+def helix_csv(scope: Scope, key: int) -> Response:
+    """The people counted in the report as CSV (the participant import/export layout)."""
+    target = _load(scope, key)
+    rows = [export_row(person) for person in people(scope, key, _basis())]
+    filename = f"helix-{scope.value}-{getattr(target, 'slug', None) or key}.csv"
+    return Response(participants_csv(rows), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+
+
 def _register(scope: Scope, plural: str) -> None:
-    """``/reports/<plural>/<id>`` (page) and ``…/<id>.json`` for one kind of subject."""
+    """``/reports/<plural>/<id>`` (page), ``….json`` and ``….csv`` for one kind of subject."""
     argument = f"{scope.value}_id"
 
     def page(**kwargs: int) -> str:
@@ -127,8 +138,14 @@ def _register(scope: Scope, plural: str) -> None:
 
     bp.add_url_rule(f"/{plural}/<int:{argument}>", scope.value,
                     require("reports.view")(page))
+    def people_csv(**kwargs: int) -> Response:
+        """The people of the report as CSV."""
+        return helix_csv(scope, kwargs[argument])
+
     bp.add_url_rule(f"/{plural}/<int:{argument}>.json", f"{scope.value}_json",
                     require("reports.view")(data))
+    bp.add_url_rule(f"/{plural}/<int:{argument}>.csv", f"{scope.value}_csv",
+                    require("reports.view")(people_csv))
 
 
 for _scope, _plural in ((Scope.MISSION, "missions"), (Scope.EVENT, "events"),

@@ -101,3 +101,27 @@ def test_status_change_and_attendance_export(organiser: FlaskClient, event) -> N
     assert lines[0].endswith(",status")
     assert len(lines) == 1 + 37
     assert sum(line.endswith(",attended") for line in lines) == 33
+
+
+def test_attendance_cannot_be_recorded_before_the_event(organiser: FlaskClient,
+                                                        event) -> None:
+    from datetime import timedelta
+
+    from core.types import utcnow
+
+    target = event("yantai-tuscia-mou-signing-2020")
+    length = target.ends_at - target.starts_at
+    target.starts_at = utcnow() + timedelta(days=30)
+    target.ends_at = target.starts_at + length
+    db.session.commit()
+    invitation = db.session.scalar(select(Invitation).where(Invitation.event_id == target.id))
+    before = invitation.status
+    response = organiser.post(f"/participants/invitations/{invitation.id}/status?lang=zh",
+                              data={"status": "no_show"}, follow_redirects=True)
+    assert "活动开始后才能记录出席情况。" in response.get_data(as_text=True)
+    db.session.refresh(invitation)
+    assert invitation.status == before
+    organiser.post(f"/participants/invitations/{invitation.id}/status",
+                   data={"status": "accepted"})
+    db.session.refresh(invitation)
+    assert invitation.status == "accepted"

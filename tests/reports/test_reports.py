@@ -126,3 +126,13 @@ def test_only_web_links_are_accepted_as_documents(organiser: FlaskClient) -> Non
         "kind": "mou", "title_en": "Sneaky", "document_url": "javascript://x%0aalert(1)"})
     assert "Enter a full link starting with https://." in page.get_data(as_text=True)
     assert db.session.query(Outcome).count() == before
+
+
+def test_report_people_as_csv(organiser: FlaskClient) -> None:
+    global_event = _slug(Event, "iuc-4th-global-event-2020")
+    response = organiser.get(f"/reports/events/{global_event.id}.csv")
+    assert response.mimetype == "text/csv"
+    lines = response.get_data().decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("name,name_zh,email")
+    assert len(lines) == 1 + 32
+    assert any("周华" in line for line in lines)
