@@ -30,10 +30,12 @@ migrate: install
 	$(BIN)/flask db upgrade
 
 demo: migrate
-	$(BIN)/flask helix load-demo --if-empty
+	$(BIN)/flask helix load-demo --if-empty --no-accounts
 
-## Install, migrate, load the demo programme if the database is empty, serve on 127.0.0.1:5000.
+## Install, migrate, load the demo programme if the database is empty, print the demo accounts
+## (organiser, Liuzhou city staff, delegate; new random passwords), serve on 127.0.0.1:5000.
 run: compile-translations demo
+	$(BIN)/flask helix demo-accounts
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 ## Install the dev dependencies and run the whole suite (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set).

@@ -30,6 +30,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     login_manager.login_view = "accounts.login"
 
     import accounts
+    import audit
     import core.views
     import events
     import missions
@@ -40,6 +41,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for package in (core.views, accounts, programme, participants, missions, events, reports):
         app.register_blueprint(package.bp)
 
+    accounts.init_app(app)
+    audit.init_app(app)
     templating.register(app)
     app.after_request(remember_language)
     app.cli.add_command(cli.helix)

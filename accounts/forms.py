@@ -1,9 +1,23 @@
-"""Sign-in form."""
+"""Sign-in and password-change forms."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, Email
+from wtforms import EmailField, Field, PasswordField
+from wtforms.validators import DataRequired, Email, EqualTo, ValidationError
+
+from accounts.passwords import MAX_LENGTH, MIN_LENGTH, password_problems
+
+PASSWORD_PROBLEMS: dict[str, Any] = {
+    "too_short": _l("Use at least %(count)d characters.", count=MIN_LENGTH),
+    "too_long": _l("Use at most %(count)d characters.", count=MAX_LENGTH),
+    "too_common": _l("This password is too easy to guess."),
+    "contains_email": _l("Do not use your e-mail address in the password."),
+    "one_character": _l("Use more than one different character."),
+}
 
 
 class LoginForm(FlaskForm):
@@ -14,3 +28,27 @@ class LoginForm(FlaskForm):
         Email(message=_l("Enter a valid e-mail address."))])
     password = PasswordField(_l("Password"), validators=[
         DataRequired(message=_l("Enter your password."))])
+
+
+class PasswordChangeForm(FlaskForm):
+    """Current password, then the new one twice. ``email`` feeds the password rules."""
+
+    current_password = PasswordField(_l("Current password"), validators=[
+        DataRequired(message=_l("Enter your current password."))])
+    new_password = PasswordField(_l("New password"), validators=[
+        DataRequired(message=_l("Enter a new password."))])
+    confirm = PasswordField(_l("New password again"), validators=[
+        DataRequired(message=_l("Enter the new password again.")),
+        EqualTo("new_password", message=_l("The two new passwords differ."))])
+
+    def __init__(self, *args: Any, email: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user_email = email
+
+    def validate_new_password(self, field: Field) -> None:
+        """Apply the password rules (length, common passwords, e-mail)."""
+        problems = password_problems(field.data or "", self.user_email)
+        if problems:
+            raise ValidationError(str(PASSWORD_PROBLEMS[problems[0]]))
+        if field.data == self.current_password.data:
+            raise ValidationError(_l("Choose a password different from the current one."))

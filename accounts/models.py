@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import Boolean, ForeignKey, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from accounts.passwords import hash_password, verify_password
 from core.extensions import db
+from core.types import UTCDateTime
 
 if TYPE_CHECKING:
     from participants.models import Participant
@@ -39,14 +42,33 @@ class User(UserMixin, db.Model):
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participant.id"))
     language: Mapped[str | None] = mapped_column(String(5))
     timezone: Mapped[str | None] = mapped_column(String(64))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     city: Mapped[City | None] = relationship()
     participant: Mapped[Participant | None] = relationship()
 
+    def get_id(self) -> str:
+        """Flask-Login's session id: ``<id>:<password fingerprint>``.
+
+        Changing the password changes the fingerprint, which signs out every other
+        session of the user (see ``accounts.views.load_user``).
+        """
+        return f"{self.id}:{self.session_fingerprint()}"
+
+    def session_fingerprint(self) -> str:
+        """A short digest of the password hash, stored in the (signed) session cookie."""
+        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:16]
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        """Flask-Login: a deactivated account cannot sign in or use its session."""
+        return bool(self.active)
+
     def set_password(self, password: str) -> None:
-        """Store a salted scrypt hash of the password."""
-        self.password_hash = generate_password_hash(password, method="scrypt")
+        """Store an Argon2id hash of the password (rules are checked by the caller)."""
+        self.password_hash = hash_password(password)
 
     def check_password(self, password: str) -> bool:
-        """True when the password matches the stored hash."""
-        return check_password_hash(self.password_hash, password)
+        """True when the password matches the stored hash (Argon2id or legacy)."""
+        return verify_password(self.password_hash, password)

@@ -1,39 +1,77 @@
-"""Sign-in and sign-out."""
+"""Sign-in, sign-out, the account page, password change and "my schedule"."""
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import login_user, logout_user
-from sqlalchemy import func, select
+from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from accounts.forms import LoginForm
+from accounts.forms import LoginForm, PasswordChangeForm
 from accounts.models import User
+from accounts.passwords import MIN_LENGTH, verify_password
+from accounts.permissions import require
+from accounts.schedule import ANSWERS, answer, can_answer, delegations_of, invitations_of
+from accounts.security import limiter
+from accounts.services import authenticate, record_sign_in, set_password
 from core.extensions import db, login_manager
+from participants.models import Invitation
 
 bp = Blueprint("accounts", __name__)
 
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    """Flask-Login: the user of a session cookie."""
-    return db.session.get(User, int(user_id))
+    """Flask-Login: the user of a session cookie (``<id>:<password fingerprint>``).
+
+    Sessions of deactivated users and sessions from before a password change are refused.
+    """
+    raw_id, _, fingerprint = user_id.partition(":")
+    user = db.session.get(User, int(raw_id)) if raw_id.isdigit() else None
+    if user is None or not user.is_active:
+        return None
+    if not hmac.compare_digest(fingerprint, user.session_fingerprint()):
+        return None
+    return user
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
+    """Only same-site paths are followed after sign-in (no open redirect)."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
         return target
     return url_for("core.home")
 
 
+def _login_limit() -> str:
+    return current_app.config.get("HELIX_LOGIN_LIMIT", "10 per minute; 50 per hour")
+
+
+def _account_limit() -> str:
+    return current_app.config.get("HELIX_LOGIN_ACCOUNT_LIMIT", "10 per 15 minutes")
+
+
+def _submitted_email() -> str:
+    return (request.form.get("email") or "").strip().lower() or "-"
+
+
+def _failed(response: Response) -> bool:
+    """Only failed sign-ins (the form shown again) count against the limits."""
+    return response.status_code != 302
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
+@limiter.limit(_account_limit, methods=["POST"], key_func=_submitted_email,
+               deduct_when=_failed, scope="login-account")
 def login() -> str | Response:
     """Show the sign-in form and sign the user in."""
     form = LoginForm()
     if form.validate_on_submit():
-        email = (form.email.data or "").strip().lower()
-        user = db.session.scalar(select(User).where(func.lower(User.email) == email))
-        if user and user.check_password(form.password.data or ""):
-            login_user(user)
+        user = authenticate(form.email.data or "", form.password.data or "")
+        if user is not None and login_user(user):
+            record_sign_in(user)
             return redirect(_safe_next(request.args.get("next")))
         flash(_("E-mail or password is not right."), "danger")
     return render_template("accounts/login.html", form=form)
@@ -44,3 +82,56 @@ def logout() -> Response:
     """Sign out (POST only, with CSRF)."""
     logout_user()
     return redirect(url_for("core.home"))
+
+
+@bp.route("/account/")
+@require("account.view")
+def account() -> str:
+    """The signed-in user's account: role, city, participant, links."""
+    return render_template("accounts/account.html")
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@require("account.edit")
+@limiter.limit("10 per hour", methods=["POST"], key_func=lambda: str(current_user.get_id()),
+               deduct_when=_failed, scope="password")
+def password() -> str | Response:
+    """Change one's own password (the current one is asked for first)."""
+    form = PasswordChangeForm(email=current_user.email)
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        if verify_password(user.password_hash, form.current_password.data or ""):
+            set_password(user, form.new_password.data or "")
+            login_user(user)
+            flash(_("Your password was changed."), "success")
+            return redirect(url_for("accounts.account"))
+        form.current_password.errors.append(_("The current password is not right."))
+    return render_template("accounts/password.html", form=form, min_length=MIN_LENGTH)
+
+
+@bp.route("/account/schedule")
+@require("schedule.view")
+def schedule() -> str:
+    """My schedule: the linked participant's invitations and delegations."""
+    participant = current_user.participant
+    invitations = invitations_of(participant.id) if participant else []
+    delegations = delegations_of(participant.id) if participant else []
+    return render_template(
+        "accounts/schedule.html", participant=participant, invitations=invitations,
+        delegations=delegations, answers=ANSWERS, can_answer=can_answer,
+    )
+
+
+def _load_invitation(invitation_id: int) -> Invitation | None:
+    return db.session.get(Invitation, invitation_id)
+
+
+@bp.route("/account/invitations/<int:invitation_id>/answer", methods=["POST"])
+@require("invitations.respond", load=_load_invitation)
+def respond(invitation_id: int) -> Response:
+    """Accept, tentatively accept or decline one's own invitation."""
+    if answer(current_user._get_current_object(), g.target, request.form.get("status", "")):
+        flash(_("Your answer was saved."), "success")
+    else:
+        flash(_("This invitation can no longer be answered."), "warning")
+    return redirect(url_for("accounts.schedule"))

@@ -51,6 +51,7 @@ def base_config(url: str) -> dict[str, Any]:
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": url,
         "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_STORAGE_URI": "memory://",
     }
 
 
@@ -111,6 +112,27 @@ def app(database_url: str) -> Iterator[Flask]:
 
 
 @pytest.fixture
+def make_app(app: Flask, database_url: str) -> Iterator[Callable[..., Flask]]:
+    """``make_app(**config)``: another app on the test database with extra settings.
+
+    Its connections are closed after the test; ``app`` empties the tables.
+    """
+    made: list[Flask] = []
+
+    def build(**overrides: Any) -> Flask:
+        other = create_app({**base_config(database_url), **overrides})
+        other.test_client_class = FreshRequestClient
+        made.append(other)
+        return other
+
+    yield build
+    for other in made:
+        with other.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app: Flask) -> FlaskClient:
     """A test client of the app."""
     return app.test_client()
@@ -141,7 +163,7 @@ def login(app: Flask, client: FlaskClient) -> Callable[..., Any]:
         db.session.add(user)
         db.session.commit()
         with client.session_transaction() as session:
-            session["_user_id"] = str(user.id)
+            session["_user_id"] = user.get_id()
             session["_fresh"] = True
         return user
 

@@ -43,6 +43,7 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "city_id": _first_id("programme.models.City"),
     "theme_id": _first_id("programme.models.Theme"),
     "invitation_id": _first_id("participants.models.Invitation"),
+    "user_id": _first_id("accounts.models.User"),
 }
 
 #: Sample values by endpoint and argument, where the name alone is ambiguous.

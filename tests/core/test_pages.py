@@ -43,6 +43,8 @@ def test_city_and_mission_pages(client: FlaskClient, demo: dict[str, int]) -> No
 
 
 def test_participants_are_private(client: FlaskClient, demo: dict[str, int], login) -> None:
-    assert client.get("/participants/").status_code == 401
+    response = client.get("/participants/")
+    assert response.status_code == 302
+    assert response.location.startswith("/login?next=")
     login("organiser")
     assert client.get("/participants/").status_code == 200

@@ -1,0 +1,61 @@
+"""A delegate's own schedule: their invitations and delegations, and answering them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from audit import record
+from core.extensions import db
+from events.models import Event
+from missions.models import DelegationMember, Mission
+from participants.models import Invitation
+
+ANSWERS: tuple[str, ...] = ("accepted", "tentative", "declined")
+"""What an invitee may answer; attended / no-show are set by organisers."""
+
+ANSWERABLE: frozenset[str] = frozenset({"invited", *ANSWERS})
+"""Statuses an invitee may still change (not after the event was recorded)."""
+
+
+def invitations_of(participant_id: int) -> list[Invitation]:
+    """The participant's invitations with their events, in chronological order."""
+    query = (
+        select(Invitation)
+        .join(Invitation.event)
+        .where(Invitation.participant_id == participant_id)
+        .options(joinedload(Invitation.event).joinedload(Event.city))
+        .order_by(Event.starts_at)
+    )
+    return list(db.session.scalars(query))
+
+
+def delegations_of(participant_id: int) -> list[DelegationMember]:
+    """The missions the participant travels with, in chronological order."""
+    query = (
+        select(DelegationMember)
+        .join(DelegationMember.mission)
+        .where(DelegationMember.participant_id == participant_id)
+        .options(joinedload(DelegationMember.mission))
+        .order_by(Mission.start_date)
+    )
+    return list(db.session.scalars(query))
+
+
+def can_answer(invitation: Invitation) -> bool:
+    """Whether the invitee may still answer (not cancelled, not yet recorded)."""
+    return invitation.status in ANSWERABLE and not invitation.event.is_cancelled
+
+
+def answer(actor: Any, invitation: Invitation, status: str) -> bool:
+    """Record the invitee's answer (audited); False if it cannot be given."""
+    if status not in ANSWERS or not can_answer(invitation):
+        return False
+    if invitation.status != status:
+        before = invitation.status
+        invitation.status = status
+        record(actor, "changed", invitation, {"status": (before, status)})
+    db.session.commit()
+    return True

@@ -1,0 +1,81 @@
+"""Request-level security: headers, cookies, CSRF errors, rate limiting, secret key.
+
+Installed by :func:`init_app` from the app factory.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, render_template, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf.csrf import CSRFError
+
+from accounts.headers import security_headers
+
+DEVELOPMENT_ENVS = frozenset({"development", "testing"})
+
+limiter = Limiter(key_func=get_remote_address, strategy="moving-window")
+"""Rate limiter; in memory unless ``REDIS_URL`` (or ``RATELIMIT_STORAGE_URI``) is set."""
+
+
+def check_secret_key(config: Any) -> None:
+    """Refuse to run outside development without a real ``SECRET_KEY``."""
+    env = config.get("HELIX_ENV", "development")
+    key = config.get("SECRET_KEY")
+    if env not in DEVELOPMENT_ENVS and (not key or len(str(key)) < 16):
+        raise RuntimeError("SECRET_KEY must be set (16+ characters) outside development")
+
+
+def configure_cookies(app: Flask) -> None:
+    """Session and remember-me cookies: HttpOnly, SameSite=Lax; in production also Secure
+    and named ``__Host-helix`` (the browser then refuses it without HTTPS or with a Domain).
+    """
+    production = app.config.get("HELIX_ENV") not in DEVELOPMENT_ENVS
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.config.setdefault("REMEMBER_COOKIE_HTTPONLY", True)
+    app.config.setdefault("REMEMBER_COOKIE_SAMESITE", "Lax")
+    if production:
+        app.config["SESSION_COOKIE_SECURE"] = True
+        app.config["REMEMBER_COOKIE_SECURE"] = True
+        if app.config.get("SESSION_COOKIE_NAME") in (None, "session"):
+            app.config["SESSION_COOKIE_NAME"] = "__Host-helix"
+
+
+def configure_limiter(app: Flask) -> None:
+    """Bind the limiter: Redis when ``REDIS_URL`` is set, memory otherwise."""
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
+    limiter.init_app(app)
+
+
+def add_security_headers(response: Response) -> Response:
+    """``after_request``: add the security headers a view did not set itself."""
+    https = request.is_secure
+    for name, value in security_headers(https=https).items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def csrf_error(error: CSRFError) -> tuple[str, int]:
+    """400 page for a missing or invalid CSRF token; nothing was written."""
+    return render_template("accounts/csrf_error.html", reason=error.description), 400
+
+
+def rate_limited(error: Exception) -> tuple[str, int]:
+    """429 page when too many attempts were made (e.g. sign-in)."""
+    return render_template("accounts/rate_limited.html"), 429
+
+
+def init_app(app: Flask) -> None:
+    """Install every request-level protection on ``app``."""
+    check_secret_key(app.config)
+    configure_cookies(app)
+    configure_limiter(app)
+    app.after_request(add_security_headers)
+    app.register_error_handler(CSRFError, csrf_error)
+    app.register_error_handler(429, rate_limited)
+

@@ -1,0 +1,70 @@
+"""The administrator's form for creating and editing users."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from sqlalchemy import select
+from wtforms import BooleanField, EmailField, Field, SelectField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, ValidationError
+
+from accounts.roles import ROLE_LABELS
+from accounts.services import find_user
+from core.extensions import db
+from participants.models import Participant
+from programme.models import City
+
+
+def _optional_id(value: Any) -> int | None:
+    """Coerce a select's value to an id, ``None`` for the empty choice."""
+    return int(value) if value not in (None, "", "None") else None
+
+
+class UserForm(FlaskForm):
+    """E-mail, role, city (city staff), linked participant, active flag."""
+
+    email = EmailField(_l("E-mail"), validators=[
+        DataRequired(message=_l("Enter an e-mail address.")),
+        Email(message=_l("Enter a valid e-mail address."))])
+    role = SelectField(_l("Role"), choices=[SelectChoice(value, label)
+                                            for value, label in ROLE_LABELS.items()],
+                       validate_choice=True,
+                       invalid_choice_message=_l("Choose a role from the list."))
+    city_id = SelectField(_l("City"), coerce=_optional_id, validate_choice=False,
+                          invalid_value_message=_l("Choose a city from the list."))
+    participant_id = SelectField(_l("Participant"), coerce=_optional_id,
+                                 validate_choice=False,
+                                 invalid_value_message=_l("Choose a participant from the list."))
+    active = BooleanField(_l("Active (may sign in)"), default=True)
+
+    def __init__(self, *args: Any, editing_id: int | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.editing_id = editing_id
+        none = [SelectChoice("", "—")]
+        cities = db.session.scalars(select(City).order_by(City.name_en))
+        self.city_id.choices = none + [SelectChoice(c.id, c.name_en) for c in cities]
+        people = db.session.scalars(select(Participant).order_by(Participant.name))
+        self.participant_id.choices = none + [
+            SelectChoice(p.id, f"{p.name} <{p.email}>") for p in people
+        ]
+
+    def validate_email(self, field: Field) -> None:
+        """No two users share an e-mail address."""
+        other = find_user(field.data or "")
+        if other is not None and other.id != self.editing_id:
+            raise ValidationError(_l("A user with this e-mail address already exists."))
+
+    def validate_city_id(self, field: Field) -> None:
+        """City staff need their city; the chosen city must exist."""
+        if self.role.data == "city_staff" and field.data is None:
+            raise ValidationError(_l("City staff need a city."))
+        if field.data is not None and db.session.get(City, field.data) is None:
+            raise ValidationError(_l("Choose a city from the list."))
+
+    def validate_participant_id(self, field: Field) -> None:
+        """The linked participant must exist."""
+        if field.data is not None and db.session.get(Participant, field.data) is None:
+            raise ValidationError(_l("Choose a participant from the list."))

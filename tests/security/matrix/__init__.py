@@ -1,0 +1,1 @@
+"""Route-matrix entries, one module per package (see ``tests/security/route_matrix.py``)."""

@@ -1,0 +1,7 @@
+"""Matrix entries of the ``core`` blueprint."""
+
+from tests.security.route_matrix import everyone
+
+ROUTES = {
+    "GET core.home": everyone(),
+}
