@@ -16,6 +16,7 @@ from participants.helix import HelixRole
 from participants.search import fold, pinyin_key
 
 if TYPE_CHECKING:
+    from accounts.policy import Target
     from events.models import Event
     from programme.models import City
 
@@ -93,6 +94,14 @@ class Participant(db.Model):
                                                          cascade="all, delete-orphan")
     key_contact_for: Mapped[list[City]] = relationship(secondary=city_key_contact,
                                                        order_by="City.name_en")
+
+    def permission_target(self) -> Target:
+        """Permission facts: the participant's city (else their organisation's) and self."""
+        from accounts.policy import Target
+
+        city_id = self.city_id or (self.organisation.city_id if self.organisation else None)
+        return Target(city_ids=frozenset({city_id}) if city_id else frozenset(),
+                      participant_ids=frozenset({self.id}) if self.id else frozenset())
 
     @property
     def helix(self) -> HelixRole:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response as BaseResponse
 
-from accounts.permissions import require
+from accounts.permissions import ensure, require
 from core.extensions import db
+from participants.access import in_city, load_participant
 from participants.csv_export import participants_csv
 from participants.forms import ParticipantForm, to_choices
-from participants.models import Participant
+from participants.models import Organisation, Participant
 from participants.queries import (
     PAGE_SIZE,
     ParticipantFilters,
@@ -40,13 +41,6 @@ def _filters() -> ParticipantFilters:
     )
 
 
-def _get(participant_id: int) -> Participant:
-    participant = db.session.get(Participant, participant_id)
-    if participant is None:
-        abort(404)
-    return participant
-
-
 @bp.route("/")
 @require("participants.view")
 def index() -> str:
@@ -61,7 +55,7 @@ def index() -> str:
 
 
 @bp.route("/export.csv")
-@require("participants.view")
+@require("participants.export")
 def export() -> Response:
     """The current participant list (same filters) as a CSV file for Excel."""
     rows = [export_row(p) for p in all_participants(_filters())]
@@ -81,10 +75,10 @@ def export_row(participant: Participant) -> dict[str, object]:
 
 
 @bp.route("/<int:participant_id>")
-@require("participants.view")
+@require("participants.view", load=load_participant)
 def detail(participant_id: int) -> str:
     """A participant with their schedule (invitations) and delegations."""
-    participant = _get(participant_id)
+    participant = g.target
     return render_template("participants/detail.html", participant=participant,
                            invitations=schedule(participant.id),
                            delegations=delegations(participant.id))
@@ -100,9 +94,20 @@ def _participant_form(participant: Participant | None) -> ParticipantForm:
     return form
 
 
+def _city_of(form: ParticipantForm) -> int | None:
+    """The city a participant form puts the person in (theirs, else the organisation's)."""
+    if form.city_id.data:
+        return form.city_id.data
+    organisation = db.session.get(Organisation, form.organisation_id.data) \
+        if form.organisation_id.data else None
+    return organisation.city_id if organisation else None
+
+
 def _save(participant: Participant | None) -> str | BaseResponse:
     form = _participant_form(participant)
     if form.validate_on_submit():
+        action = "participants.edit" if participant else "participants.create"
+        ensure(action, in_city(_city_of(form)))
         try:
             saved = save_participant(participant, form.data)
         except ServiceError as error:
@@ -118,24 +123,24 @@ def _save(participant: Participant | None) -> str | BaseResponse:
 
 
 @bp.route("/new", methods=["GET", "POST"])
-@require("participants.edit")
+@require("participants.create")
 def create() -> str | BaseResponse:
     """Add a participant."""
     return _save(None)
 
 
 @bp.route("/<int:participant_id>/edit", methods=["GET", "POST"])
-@require("participants.edit")
+@require("participants.edit", load=load_participant)
 def edit(participant_id: int) -> str | BaseResponse:
     """Change a participant."""
-    return _save(_get(participant_id))
+    return _save(g.target)
 
 
 @bp.route("/<int:participant_id>/delete", methods=["POST"])
-@require("participants.edit")
+@require("participants.delete", load=load_participant)
 def delete(participant_id: int) -> BaseResponse:
     """Delete a participant and their invitations."""
-    participant = _get(participant_id)
+    participant = g.target
     try:
         delete_participant(participant)
     except ServiceError as error:

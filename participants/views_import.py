@@ -7,7 +7,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from werkzeug.wrappers import Response as BaseResponse
 
-from accounts.permissions import require
+from accounts.permissions import ensure, require
+from participants.access import in_city
 from participants.csv_import import Preview
 from participants.forms import ImportConfirmForm, ImportForm
 from participants.importing import KINDS, ImportChanged, apply, pack, preview, unpack
@@ -24,8 +25,15 @@ def _show_preview(kind: str, data: bytes, result: Preview) -> str:
                            column_labels=COLUMN_LABELS)
 
 
+def _ensure_cities(kind: str, result: Preview) -> None:
+    """City staff may only import people and organisations of their own city."""
+    action = "participants.create" if kind == "participants" else "organisations.create"
+    for city_id in {row.values.get("city_id") for row in result.valid_rows}:
+        ensure(action, in_city(city_id))  # type: ignore[arg-type]
+
+
 @bp.route("/import", methods=["GET", "POST"])
-@require("participants.edit")
+@require("participants.import")
 def import_upload() -> str:
     """Upload a CSV file; the answer is a preview, nothing is written yet."""
     form = ImportForm()
@@ -36,7 +44,7 @@ def import_upload() -> str:
 
 
 @bp.route("/import/confirm", methods=["POST"])
-@require("participants.edit")
+@require("participants.import")
 def import_confirm() -> str | BaseResponse:
     """Write every valid row of the previewed file in one transaction, or nothing."""
     form = ImportConfirmForm()
@@ -47,6 +55,7 @@ def import_confirm() -> str | BaseResponse:
         return redirect(url_for("participants.import_upload"))
     try:
         data = unpack(form.payload.data)
+        _ensure_cities(kind, preview(kind, data))
         written = apply(kind, data, expected)
     except ImportChanged as error:
         flash(error.message, "warning")

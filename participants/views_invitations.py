@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from accounts.permissions import can, require
+from accounts.permissions import can, ensure, require
 from core.extensions import db
 from core.i18n import localized
 from events.models import Event, EventStatus
 from missions.models import Mission
+from participants.access import load_event, load_invitation
 from participants.csv_export import attendance_csv
 from participants.forms import InviteForm, StatusForm, to_choices
 from participants.invitations import (
@@ -58,7 +59,7 @@ def _prefill(form: InviteForm) -> None:
 
 
 @bp.route("/invite", methods=["GET", "POST"])
-@require("participants.edit")
+@require("invitations.create")
 def invite_people() -> str | BaseResponse:
     """Invite people one by one, by organisation, by city or by helix role."""
     form = InviteForm()
@@ -71,6 +72,8 @@ def invite_people() -> str | BaseResponse:
     if form.validate_on_submit():
         try:
             events = target_events(form.target.data)
+            for event in events:
+                ensure("invitations.create", event)
             named, grouped = choose_people(form.participant_ids.data or [],
                                            form.organisation_id.data, form.city_id.data,
                                            form.helix_role.data or None)
@@ -89,28 +92,21 @@ def invite_people() -> str | BaseResponse:
     return render_template("participants/invite.html", form=form)
 
 
-def _event(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    if event is None:
-        abort(404)
-    return event
-
-
 @bp.route("/events/<int:event_id>/invitations")
-@require("participants.view")
+@require("invitations.view", load=load_event)
 def invitations(event_id: int) -> str:
     """An event's invitations with their statuses and counts per status."""
-    event = _event(event_id)
+    event = g.target
     return render_template("participants/invitations.html", event=event,
                            invitations=event_invitations(event.id),
                            counts=status_counts(event.id), form=StatusForm())
 
 
 @bp.route("/events/<int:event_id>/attendance.csv")
-@require("participants.view")
+@require("invitations.export", load=load_event)
 def attendance(event_id: int) -> Response:
     """An event's invitations and their statuses as CSV."""
-    event = _event(event_id)
+    event = g.target
     rows = [{**export_row(i.participant), "status": i.status}
             for i in event_invitations(event.id)]
     filename = f"attendance-{event.slug or event.id}.csv"
@@ -118,18 +114,11 @@ def attendance(event_id: int) -> Response:
                     headers={"Content-Disposition": f"attachment; filename={filename}"})
 
 
-def _invitation(invitation_id: int) -> Invitation:
-    found = db.session.get(Invitation, invitation_id)
-    if found is None:
-        abort(404)
-    return found
-
-
 @bp.route("/invitations/<int:invitation_id>/status", methods=["POST"])
-@require("participants.edit")
+@require("invitations.edit", load=load_invitation)
 def change_status(invitation_id: int) -> BaseResponse:
     """Record an answer or attendance."""
-    found = _invitation(invitation_id)
+    found: Invitation = g.target
     form = StatusForm()
     if form.validate_on_submit():
         try:
@@ -144,10 +133,10 @@ def change_status(invitation_id: int) -> BaseResponse:
 
 
 @bp.route("/invitations/<int:invitation_id>/delete", methods=["POST"])
-@require("participants.edit")
+@require("invitations.delete", load=load_invitation)
 def withdraw_invitation(invitation_id: int) -> BaseResponse:
     """Withdraw an invitation."""
-    found = _invitation(invitation_id)
+    found: Invitation = g.target
     event_id = found.event_id
     withdraw(found)
     flash(_("Invitation withdrawn."), "success")
@@ -160,7 +149,8 @@ def event_panel_helpers() -> dict[str, Any]:
 
     def event_participation(event: Event) -> dict[str, Any]:
         """Invitation counts (organisers only, else ``None``) and outcomes of an event."""
-        counts = status_counts(event.id) if can(current_user, "participants.view") else None
+        counts = status_counts(event.id) if can(current_user, "invitations.view", event) \
+            else None
         return {"counts": counts, "outcomes": outcomes_for(event_id=event.id)}
 
     return {"event_participation": event_participation}

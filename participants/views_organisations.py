@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 from werkzeug.wrappers import Response as BaseResponse
 
-from accounts.permissions import require
+from accounts.permissions import ensure, require
 from core.extensions import db
+from participants.access import in_city, load_organisation
 from participants.forms import OrganisationForm, to_choices
 from participants.models import Organisation, Participant
 from participants.queries import city_choices, key_contacts, organisation_page
@@ -17,15 +18,8 @@ from participants.services import ServiceError, delete_organisation, save_organi
 from participants.views import bp
 
 
-def _get(organisation_id: int) -> Organisation:
-    organisation = db.session.get(Organisation, organisation_id)
-    if organisation is None:
-        abort(404)
-    return organisation
-
-
 @bp.route("/organisations/")
-@require("participants.view")
+@require("organisations.view")
 def organisations() -> str:
     """Organisations with their helix role, city and number of participants."""
     q = request.args.get("q", "").strip()[:100]
@@ -33,10 +27,10 @@ def organisations() -> str:
 
 
 @bp.route("/organisations/<int:organisation_id>")
-@require("participants.view")
+@require("organisations.view", load=load_organisation)
 def organisation(organisation_id: int) -> str:
     """One organisation and its people."""
-    found = _get(organisation_id)
+    found = g.target
     people = db.session.scalars(
         select(Participant).where(Participant.organisation_id == found.id)
         .options(joinedload(Participant.city)).order_by(Participant.name)).all()
@@ -48,6 +42,8 @@ def _save(organisation: Organisation | None) -> str | BaseResponse:
     form = OrganisationForm(obj=organisation)
     form.city_id.choices = to_choices(city_choices())
     if form.validate_on_submit():
+        action = "organisations.edit" if organisation else "organisations.create"
+        ensure(action, in_city(form.city_id.data))
         try:
             saved = save_organisation(organisation, form.data)
         except ServiceError as error:
@@ -60,24 +56,24 @@ def _save(organisation: Organisation | None) -> str | BaseResponse:
 
 
 @bp.route("/organisations/new", methods=["GET", "POST"])
-@require("participants.edit")
+@require("organisations.create")
 def create_organisation() -> str | BaseResponse:
     """Add an organisation."""
     return _save(None)
 
 
 @bp.route("/organisations/<int:organisation_id>/edit", methods=["GET", "POST"])
-@require("participants.edit")
+@require("organisations.edit", load=load_organisation)
 def edit_organisation(organisation_id: int) -> str | BaseResponse:
     """Change an organisation."""
-    return _save(_get(organisation_id))
+    return _save(g.target)
 
 
 @bp.route("/organisations/<int:organisation_id>/delete", methods=["POST"])
-@require("participants.edit")
+@require("organisations.delete", load=load_organisation)
 def remove_organisation(organisation_id: int) -> BaseResponse:
     """Delete an organisation; refused while it has participants."""
-    found = _get(organisation_id)
+    found = g.target
     try:
         delete_organisation(found)
     except ServiceError as error:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
@@ -11,6 +11,7 @@ from accounts.permissions import require
 from core.extensions import db
 from core.i18n import localized
 from events.models import Event
+from participants.access import load_outcome
 from participants.forms import OutcomeForm, to_choices
 from participants.outcomes import delete_outcome, record_outcome
 from participants.queries import organisation_choices
@@ -53,29 +54,24 @@ def _save(outcome: Outcome | None) -> str | BaseResponse:
 
 
 @bp.route("/outcomes/new", methods=["GET", "POST"])
-@require("participants.edit")
+@require("outcomes.create")
 def create_outcome() -> str | BaseResponse:
     """Record an outcome (``?event=<id>`` preselects the event)."""
     return _save(None)
 
 
 @bp.route("/outcomes/<int:outcome_id>/edit", methods=["GET", "POST"])
-@require("participants.edit")
+@require("outcomes.edit", load=load_outcome)
 def edit_outcome(outcome_id: int) -> str | BaseResponse:
     """Change an outcome."""
-    outcome = db.session.get(Outcome, outcome_id)
-    if outcome is None:
-        abort(404)
-    return _save(outcome)
+    return _save(g.target)
 
 
 @bp.route("/outcomes/<int:outcome_id>/delete", methods=["POST"])
-@require("participants.edit")
+@require("outcomes.delete", load=load_outcome)
 def remove_outcome(outcome_id: int) -> BaseResponse:
     """Delete an outcome recorded by mistake."""
-    outcome = db.session.get(Outcome, outcome_id)
-    if outcome is None:
-        abort(404)
+    outcome: Outcome = g.target
     event_id = outcome.event_id
     delete_outcome(outcome)
     flash(_("Outcome deleted."), "success")

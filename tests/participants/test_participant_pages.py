@@ -143,3 +143,24 @@ def test_database_search_agrees_with_the_pure_matcher(organiser: FlaskClient) ->
         expected = {p.id for p in everyone if matches(query, p.name, p.name_zh, p.email)}
         found = {p.id for p in all_participants(ParticipantFilters(q=query))}
         assert found == expected, query
+
+
+def test_city_staff_write_only_in_their_city(client: FlaskClient, login, demo) -> None:
+    from programme.models import City
+
+    barcelona = db.session.scalar(select(City.id).where(City.slug == "barcelona"))
+    chengdu = db.session.scalar(select(City.id).where(City.slug == "chengdu"))
+    login("city_staff", city_id=barcelona)
+    data = {"name": "Staff Made", "email": "staff.made@example.org", "helix_role": "industry",
+            "language": "en", "city_id": chengdu}
+    assert client.post("/participants/new", data=data).status_code == 403
+    assert client.post("/participants/new", data={**data, "city_id": barcelona}
+                       ).status_code == 302
+    rows = b"email,name,city,role\r\nfar.away@example.cn,Far Away,Chengdu,industry\r\n"
+    from participants.importing import pack
+
+    response = client.post("/participants/import/confirm", data={
+        "kind": "participants", "payload": pack(rows), "expected": "1"})
+    assert response.status_code == 403
+    assert not db.session.scalar(select(Participant.id).where(
+        Participant.email == "far.away@example.cn"))
