@@ -20,6 +20,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 
 install: $(VENV)/.installed
 
+## Mozilla's ical.js (the parser Thunderbird uses), for the calendar tests: npm, pinned by the lock file.
+ICALJS := calendars/js/node_modules/.package-lock.json
+$(ICALJS): calendars/js/package.json calendars/js/package-lock.json
+	cd calendars/js && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 install-dev: $(VENV)/.installed-dev
 
 compile-translations: install
@@ -39,7 +45,7 @@ run: compile-translations demo
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 ## Install the dev dependencies and run the whole suite (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set).
-test: install-dev compile-translations
+test: install-dev compile-translations $(ICALJS)
 	$(BIN)/ruff check .
 	@# pytest exits 5 when it collected no test: that is a failure too, and make stops on it.
 	$(BIN)/pytest -q; status=$$?; [ $$status -ne 5 ] || echo "pytest ran no test" >&2; exit $$status
@@ -52,3 +58,7 @@ translations: install
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
 		--project Helix -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+## Serve the app with gunicorn on loopback; print feed requests/s against a static file of the same bytes.
+bench: install compile-translations
+	$(BIN)/python bench/feeds.py

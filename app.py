@@ -31,6 +31,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     import accounts
     import audit
+    import calendars
     import core.views
     import events
     import missions
@@ -38,11 +39,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import programme
     import reports
 
-    for package in (core.views, accounts, programme, participants, missions, events, reports):
+    for package in (core.views, accounts, programme, participants, missions, events,
+                    calendars, reports):
         app.register_blueprint(package.bp)
-
     accounts.init_app(app)
     audit.init_app(app)
+    calendars.init_app(app)
     templating.register(app)
     app.after_request(remember_language)
     app.cli.add_command(cli.helix)

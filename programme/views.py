@@ -6,8 +6,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
-from events.models import Event
-from events.queries import visible_events
 from programme.models import City, Partnership, Theme
 from programme.sorting import by_name
 
@@ -24,6 +22,11 @@ def cities() -> str:
 @bp.route("/cities/<slug>")
 def city(slug: str) -> str:
     """One city: facts and its events."""
+    # Events build on the programme (cities, themes), so the programme imports them only
+    # here, at request time, keeping the package graph free of import cycles.
+    from events.models import Event
+    from events.queries import visible_events
+
     found = db.session.scalar(select(City).where(City.slug == slug))
     if found is None:
         abort(404)

@@ -32,6 +32,13 @@ def _first_slug(model_path: str) -> Callable[[], Any]:
     return load
 
 
+def _first_feed_token() -> Any:
+    from participants.models import Participant
+
+    return db.session.scalar(
+        select(Participant.feed_token).order_by(Participant.id).limit(1))
+
+
 #: Sample values by URL argument name.
 BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "event_id": _first_id("events.models.Event"),
@@ -49,6 +56,9 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
 #: Sample values by endpoint and argument, where the name alone is ambiguous.
 BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
     ("programme.city", "slug"): _first_slug("programme.models.City"),
+    ("calendars.city", "slug"): _first_slug("programme.models.City"),
+    ("calendars.theme", "slug"): _first_slug("programme.models.Theme"),
+    ("calendars.personal", "token"): _first_feed_token,
 }
 
 #: Endpoints no page walk visits (static files are not pages).

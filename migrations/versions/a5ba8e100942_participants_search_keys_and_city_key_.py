@@ -4,7 +4,7 @@ Adds the folded-name/pinyin search keys of participants and organisations (fille
 existing rows) and the city_key_contact table (a city's focal points).
 
 Revision ID: a5ba8e100942
-Revises: 9b89e03191f4
+Revises: 40e77c742a90
 Create Date: 2026-11-23 09:13:03.558852
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a5ba8e100942'
-down_revision = '9b89e03191f4'
+down_revision = '40e77c742a90'
 branch_labels = None
 depends_on = None
 

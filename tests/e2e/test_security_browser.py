@@ -84,3 +84,35 @@ def test_each_role_sees_what_it_may(live_server: str, browser: Any, app: Flask) 
     assert "Wei Delegate" in participants
     assert staff.goto(f"{live_server}{internal}").status == 200, "city staff read the rest"
     staff.close()
+
+
+def _sign_in_with(page: Any, base: str, email: str, password: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
+
+
+def test_demo_accounts_in_the_browser(live_server: str, browser: Any, app: Flask,
+                                      demo: dict[str, int]) -> None:
+    from accounts.demo import ensure_demo_accounts
+
+    accounts = {account.role: account for account in ensure_demo_accounts()}
+    seen: dict[str, tuple[str, int, int]] = {}
+    for role, account in accounts.items():
+        page = browser.new_page()
+        _sign_in_with(page, live_server, account.email, account.password)
+        nav = page.locator("nav").inner_text()
+        participants = page.goto(f"{live_server}/participants/").status
+        users = page.goto(f"{live_server}/admin/users/").status
+        seen[role] = (nav, participants, users)
+        if role == "delegate":
+            page.goto(f"{live_server}/account/schedule")
+            assert page.locator(".list-group-item").count() > 0, "the delegate has a schedule"
+        page.close()
+    assert seen["organiser"][1:] == (200, 403)
+    assert seen["city_staff"][1:] == (200, 403)
+    assert seen["delegate"][1:] == (403, 403)
+    assert "Participants" in seen["organiser"][0] and "Participants" not in seen["delegate"][0]
+    assert "My schedule" in seen["delegate"][0]

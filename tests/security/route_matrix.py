@@ -9,25 +9,34 @@ How to add entries for your package
 Create (or edit) ``tests/security/matrix/<your_package>.py`` with a ``ROUTES`` dict; it
 is collected automatically, so engineers never edit the same file::
 
-    from tests.security.route_matrix import LOGIN, everyone, only, signed_in, staff
+    from tests.security.route_matrix import everyone, only, organisers, staff
+
+    own = lambda w: {"event_id": w.liuzhou_event.id}    # Liuzhou staff own it
+    other = lambda w: {"event_id": w.chengdu_event.id}  # internal, in Chengdu
 
     ROUTES = {
         "GET events.index": everyone(),
-        "GET events.detail": everyone(args=lambda w: {"slug": w.public_event.slug}),
-        "GET events.edit": staff(args=lambda w: {"slug": w.liuzhou_event.slug}),
-        "POST events.edit": staff(200, args=lambda w: {"slug": w.liuzhou_event.slug}),
-        "GET events.export": only("admin", "organiser"),
+        "GET events.detail": [everyone(args=own),
+                              everyone(args=other).but(anonymous=404)],
+        "GET events.edit": [staff(args=own), staff(args=other).but(city_staff=403)],
+        "POST events.edit": [staff(302, args=own, data=lambda w: {...}),
+                             staff(302, args=other).but(city_staff=403)],
+        "POST events.cancel": organisers(302),
+        "GET events.export": only("admin", "organiser", "city_staff"),
     }
 
 The value is a :class:`Case` (or a list of them to check several targets, e.g. the
 own-city and the other-city event). Helpers build the common shapes; ``.but(role=...)``
 overrides single roles. Outcomes are HTTP status codes or :data:`LOGIN` (a redirect to the
-sign-in page). URL values come from ``args`` (a function of the ``world`` fixture, see
-``tests/security/world.py``) or, when omitted, from :data:`tests.security.world.DEFAULT_ARGS`
-by argument name. Non-GET requests are sent with a valid CSRF token and the form data
-from ``data`` (empty by default), so an allowed POST usually answers 200 (the form
-with its errors) or 302. When the test fails it prints the observed outcome of every
-missing route as a ready-to-paste line: check it says what you intend before pasting.
+sign-in page). URL values come from ``args`` (a function of the test programme built by
+``tests/security/world.py``: Liuzhou/Chengdu events, missions, invitations, one user per
+role) or, when omitted, from ``DEFAULT_ARGS`` there, by argument name. Non-GET requests
+are sent with the form data from ``data`` (empty by default) on a freshly rebuilt
+programme, CSRF checks off (``test_csrf_and_headers.py`` checks CSRF on every write route
+separately), so an allowed POST usually answers 200 (the form with its errors) or 302.
+Every GET is also checked to write nothing to the database, and every non-GET view must
+carry ``@require``. When an entry is missing the test prints the observed outcomes as a
+ready-to-paste line: check it says what you intend before pasting.
 """
 
 from __future__ import annotations

@@ -142,6 +142,7 @@ DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
     "feed_token": lambda w: w.delegate_participant.feed_token,
     "uid": lambda w: w.liuzhou_event.uid,
     "programme:slug": lambda w: w.liuzhou.slug,
+    "calendars:slug": lambda w: w.liuzhou.slug,
     "events:slug": lambda w: w.liuzhou_event.slug,
     "missions:slug": lambda w: w.mission.slug,
     "participants:slug": lambda w: w.organisation.slug,

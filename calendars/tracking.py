@@ -1,0 +1,183 @@
+"""Keep subscribers right on every change, whoever makes it.
+
+Session hooks (installed once by :func:`install`) do three things for any ORM change,
+so the events and participants code need not remember to:
+
+* :func:`bump_sequence_if_needed`: an event whose time, place, status or title changes
+  gets SEQUENCE + 1 and a new DTSTAMP (RFC 5545 §3.8.7.4), so clients replace their copy.
+* the feed generation (:class:`calendars.models.CalendarState`) is raised in the same
+  transaction, which changes every feed's ETag and Last-Modified.
+* after the commit, new invitations and updates or cancellations of confirmed events are
+  handed to :func:`calendars.notify.deliver` for the e-mail (iTIP) messages.
+
+Bulk ``UPDATE`` statements bypass the ORM and so these hooks; Helix code uses the ORM.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import current_app, has_app_context
+from sqlalchemy import event as sa_event
+from sqlalchemy import insert, inspect, select, update
+from sqlalchemy.orm import Session, object_session
+
+from calendars.http import validators
+from calendars.models import STATE_ID, CalendarState
+from core.extensions import db
+from core.types import utcnow
+from events.models import Event, EventStatus
+from missions.models import Mission
+from participants.models import Invitation, InvitationStatus, Participant
+from programme.models import City, Theme
+
+#: Event attributes whose change a subscriber should see (time, place, status, title).
+SIGNIFICANT = (
+    "starts_at",
+    "ends_at",
+    "timezone",
+    "venue",
+    "city_id",
+    "online",
+    "hybrid",
+    "join_url",
+    "status",
+    "title_en",
+    "title_zh",
+)
+#: Models whose changes can alter some feed's content.
+FEED_MODELS = (Event, Invitation, Participant, Mission, City, Theme)
+PENDING_MAIL = "helix_calendar_mail"
+TOUCHED = "helix_calendar_touched"
+SEQUENCE_SEEN = "helix_calendar_sequence"
+ACTIVE_INVITATIONS = (
+    InvitationStatus.INVITED.value,
+    InvitationStatus.ACCEPTED.value,
+    InvitationStatus.TENTATIVE.value,
+)
+
+
+def _stored(event: Event) -> dict[str, Any]:
+    """The subscriber-visible fields as the database holds them before this flush."""
+    session = object_session(event)
+    assert session is not None
+    columns = [getattr(Event, name) for name in SIGNIFICANT]
+    with session.no_autoflush:
+        row = session.execute(select(*columns).where(Event.id == event.id)).one()
+    return dict(zip(SIGNIFICANT, row, strict=True))
+
+
+def _current(event: Event) -> dict[str, Any]:
+    """The same fields as they will be written (a changed ``city`` decides ``city_id``)."""
+    values = {name: getattr(event, name) for name in SIGNIFICANT}
+    if inspect(event).attrs.city.history.has_changes():
+        values["city_id"] = event.city.id if event.city is not None else None
+    return values
+
+
+def _visible_changes(event: Event) -> dict[str, tuple[Any, Any]]:
+    """``{field: (stored, new)}`` for each subscriber-visible field that changed."""
+    state = inspect(event)
+    if not any(state.attrs[n].history.has_changes() for n in (*SIGNIFICANT, "city")):
+        return {}
+    stored, current = _stored(event), _current(event)
+    return {n: (stored[n], current[n]) for n in SIGNIFICANT if stored[n] != current[n]}
+
+
+def bump_sequence_if_needed(event: Event) -> dict[str, tuple[Any, Any]]:
+    """Raise SEQUENCE and renew DTSTAMP when a subscriber-visible field changed.
+
+    Does nothing for a new event, or when the caller already set ``sequence``.
+    Returns the changes that caused a bump (empty when there was none).
+    """
+    state = inspect(event)
+    if not state.persistent or state.attrs.sequence.history.has_changes():
+        return {}
+    changes = _visible_changes(event)
+    if changes:
+        event.sequence = (event.sequence or 0) + 1
+        event.dtstamp = utcnow()
+    return changes
+
+
+def _mail_kind(event: Event, changes: dict[str, tuple[Any, Any]]) -> str | None:
+    """``update`` or ``cancel`` when a change of ``event`` must be e-mailed, else None."""
+    old, new = changes.get("status", (event.status, event.status))
+    confirmed = EventStatus.CONFIRMED.value
+    cancelled = EventStatus.CANCELLED.value
+    if new == cancelled and old != cancelled:
+        return "cancel" if old == confirmed else None
+    if new != cancelled and confirmed in (old, new):
+        return "update"
+    return None
+
+
+def _raise_generation(session: Session) -> None:
+    values = {"generation": CalendarState.generation + 1, "changed_at": utcnow()}
+    result = session.execute(
+        update(CalendarState).where(CalendarState.id == STATE_ID).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    if result.rowcount == 0:
+        session.execute(
+            insert(CalendarState).values(id=STATE_ID, generation=1, changed_at=utcnow())
+        )
+
+
+def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    touched = [
+        o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, FEED_MODELS)
+    ]
+    if not touched:
+        return
+    session.info[TOUCHED] = True
+    pending = session.info.setdefault(PENDING_MAIL, [])
+    for obj in session.dirty:
+        if isinstance(obj, Event):
+            changes = bump_sequence_if_needed(obj)
+            kind = _mail_kind(obj, changes) if changes else None
+            if kind:
+                pending.append((kind, obj.id))
+    with session.no_autoflush:
+        _raise_generation(session)
+
+
+def _after_flush(session: Session, _context: Any) -> None:
+    pending = session.info.setdefault(PENDING_MAIL, [])
+    for obj in session.new:
+        if isinstance(obj, Invitation) and obj.status in ACTIVE_INVITATIONS:
+            pending.append(("invite", obj.id))
+
+
+def _after_commit(session: Session) -> None:
+    if session.info.pop(TOUCHED, False):
+        validators.clear()
+    work = session.info.pop(PENDING_MAIL, [])
+    if not work or not has_app_context():
+        return
+    if not current_app.config.get("CALENDAR_MAIL_ENABLED", True):
+        return
+    from calendars.notify import deliver
+
+    try:
+        deliver(list(dict.fromkeys(work)))
+    except Exception:  # noqa: BLE001 - mail trouble must never undo a committed change
+        current_app.logger.exception("calendar e-mail could not be sent")
+
+
+def _after_soft_rollback(session: Session, _previous: Any) -> None:
+    session.info.pop(PENDING_MAIL, None)
+    session.info.pop(TOUCHED, None)
+
+
+def install() -> None:
+    """Register the session hooks on Flask-SQLAlchemy's session (idempotent)."""
+    hooks = (
+        ("before_flush", _before_flush),
+        ("after_flush", _after_flush),
+        ("after_commit", _after_commit),
+        ("after_soft_rollback", _after_soft_rollback),
+    )
+    for name, hook in hooks:
+        if not sa_event.contains(db.session, name, hook):
+            sa_event.listen(db.session, name, hook)

@@ -1,0 +1,220 @@
+"""Feed URLs (stable for years), subscription help pages and the token reset."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import force_locale, gettext
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from accounts.permissions import require
+from calendars.feeds import (
+    LANGS,
+    Feed,
+    calendar_data,
+    invited_events,
+    load_events,
+    public_events,
+    window_start,
+)
+from calendars.http import FeedCache, calendar_response, feed_state, make_etag, memoized
+from calendars.ical import build_calendar
+from calendars.tokens import MIN_TOKEN_LENGTH, regenerate_feed_token
+from core.extensions import db
+from core.i18n import get_lang, localized
+from core.types import utcnow
+from events.models import Event, Visibility
+from events.queries import visible_events
+from missions.models import Mission
+from participants.models import Participant
+from programme.models import City, Theme
+
+bp = Blueprint("calendars", __name__)
+cache = FeedCache()
+
+
+def _lang(default: str = "en") -> str:
+    lang = request.args.get("lang")
+    return lang if lang in LANGS else default
+
+
+def _named(lang: str, make_name: Callable[[], str]) -> Callable[[], str]:
+    """A name made in ``lang`` when (and only when) the feed is built."""
+
+    def name() -> str:
+        with force_locale(lang):
+            return make_name()
+
+    return name
+
+
+def _serve(feed: Feed) -> Response:
+    """The feed as an HTTP response: 304 from the validators alone, else the bytes."""
+    generation, changed_at = feed_state()
+    today = utcnow()
+    window = window_start(today.date()) if feed.windowed else ""
+    # changed_at too: a generation number alone could repeat after a database restore.
+    etag = make_etag(
+        feed.kind, feed.key, feed.lang, today.year, window, generation, changed_at.isoformat()
+    )
+
+    def build() -> bytes:
+        calendar, events = calendar_data(feed, load_events(feed, today.date()))
+        return build_calendar(calendar, events, tz_year=today.year)
+
+    return calendar_response(
+        request,
+        etag=etag,
+        last_modified=changed_at,
+        body=build,
+        cache=cache,
+        filename=feed.filename,
+        attachment=feed.kind == "event",
+        private=feed.private,
+    )
+
+
+@bp.route("/events/<int:event_id>.ics")
+def event(event_id: int) -> Response:
+    """One event as a download ("Add to calendar"), for whoever may see the event."""
+    found = db.session.scalar(visible_events(current_user).where(Event.id == event_id))
+    if found is None:
+        abort(404)
+    lang = _lang(get_lang())
+    title = localized(found, "title", lang)[0] or "Helix"
+    feed = Feed(
+        kind="event",
+        key=str(found.id),
+        lang=lang,
+        name=lambda: title,
+        query=lambda: select(Event).where(Event.id == event_id),
+        filename=f"helix-event-{found.id}.ics",
+        private=found.visibility != Visibility.PUBLIC.value,
+        windowed=False,
+    )
+    return _serve(feed)
+
+
+@bp.route("/calendar/programme.ics")
+def programme() -> Response:
+    """The public programme: public events of the last six months and all later ones."""
+    lang = _lang()
+    name = _named(lang, lambda: gettext("Helix programme"))
+    return _serve(Feed("programme", "all", lang, name, public_events, "helix-programme.ics"))
+
+
+@bp.route("/calendar/missions/<int:mission_id>.ics")
+def mission(mission_id: int) -> Response:
+    """The public events of one mission."""
+    found = db.session.get(Mission, mission_id)
+    if found is None:
+        abort(404)
+    lang = _lang()
+    title = localized(found, "title", lang)[0]
+    name = _named(lang, lambda: gettext("Helix mission: %(title)s", title=title))
+    feed = Feed(
+        "mission",
+        str(found.id),
+        lang,
+        name,
+        lambda: public_events().where(Event.mission_id == mission_id),
+        f"helix-mission-{found.id}.ics",
+        windowed=False,
+    )
+    return _serve(feed)
+
+
+@bp.route("/calendar/cities/<slug>.ics")
+def city(slug: str) -> Response:
+    """The public events held in one city."""
+    found = db.session.scalar(select(City).where(City.slug == slug))
+    if found is None:
+        abort(404)
+    lang = _lang()
+    city_name = localized(found, "name", lang)[0]
+    city_id = found.id
+    name = _named(lang, lambda: gettext("Helix events in %(city)s", city=city_name))
+    query = lambda: public_events().where(Event.city_id == city_id)  # noqa: E731
+    return _serve(Feed("city", found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+
+
+@bp.route("/calendar/themes/<slug>.ics")
+def theme(slug: str) -> Response:
+    """The public events on one theme."""
+    found = db.session.scalar(select(Theme).where(Theme.slug == slug))
+    if found is None:
+        abort(404)
+    lang = _lang()
+    theme_name = localized(found, "name", lang)[0]
+    theme_id = found.id
+    name = _named(lang, lambda: gettext("Helix events on %(theme)s", theme=theme_name))
+    query = lambda: public_events().where(Event.theme_id == theme_id)  # noqa: E731
+    return _serve(Feed("theme", found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+
+
+def _token_owner(token: str) -> tuple[int, str] | None:
+    row = db.session.execute(
+        select(Participant.id, Participant.language).where(Participant.feed_token == token)
+    ).first()
+    return (row[0], row[1]) if row is not None else None
+
+
+@bp.route("/calendar/u/<token>.ics")
+def personal(token: str) -> Response:
+    """A participant's own feed: every event they are invited to and have not declined."""
+    if len(token) < MIN_TOKEN_LENGTH:
+        abort(404)
+    owner = memoized(("token", token), lambda: _token_owner(token))
+    if owner is None:
+        abort(404)
+    participant_id, preferred = owner
+    lang = _lang(preferred if preferred in LANGS else "en")
+    name = _named(lang, lambda: gettext("My Helix events"))
+    feed = Feed(
+        "personal",
+        str(participant_id),
+        lang,
+        name,
+        lambda: invited_events(participant_id),
+        "helix-my-events.ics",
+        private=True,
+        windowed=False,  # a person's own invitations stay few; the programme is bounded
+    )
+    return _serve(feed)
+
+
+@bp.route("/calendar/")
+def subscribe() -> str:
+    """How to subscribe: the programme feed, and the signed-in delegate's own feed."""
+    participant = getattr(current_user, "participant", None)
+    return render_template("calendars/subscribe.html", participant=participant)
+
+
+@bp.route("/calendar/participants/<int:participant_id>")
+@require("participants.view")
+def participant_feed(participant_id: int) -> str:
+    """An organiser's view of a participant's personal feed, with the reset button."""
+    participant = db.session.get(Participant, participant_id)
+    if participant is None:
+        abort(404)
+    return render_template("calendars/participant.html", participant=participant)
+
+
+@bp.route("/calendar/participants/<int:participant_id>/token", methods=["POST"])
+@require("participants.edit")
+def regenerate(participant_id: int) -> ResponseReturnValue:
+    """Give the participant a new feed URL; the old one answers 404 from now on."""
+    participant = db.session.get(Participant, participant_id)
+    if participant is None:
+        abort(404)
+    regenerate_feed_token(participant)
+    db.session.commit()
+    flash(gettext("A new calendar address was made; the old one no longer works."), "success")
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("calendars.participant_feed", participant_id=participant_id)
+    return redirect(target)

@@ -1,0 +1,81 @@
+"""SEQUENCE, DTSTAMP and the feed generation follow every change made through the ORM."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+from calendars.http import feed_state
+from calendars.tracking import bump_sequence_if_needed
+from core.extensions import db
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title_en", "New title"),
+        ("title_zh", "新标题"),
+        ("venue", "City Hall"),
+        ("status", "cancelled"),
+        ("timezone", "Europe/London"),
+        ("join_url", "https://meet.example/new"),
+    ],
+)
+def test_visible_changes_raise_sequence_and_dtstamp(
+    make_event: Callable[..., Any], field: str, value: Any
+) -> None:
+    event = make_event()
+    stamp = event.dtstamp
+    setattr(event, field, value)
+    db.session.commit()
+    assert event.sequence == 1
+    assert event.dtstamp > stamp
+
+
+def test_moving_an_event_raises_sequence(make_event: Callable[..., Any]) -> None:
+    event = make_event()
+    event.starts_at = event.starts_at + timedelta(hours=1)
+    event.ends_at = event.ends_at + timedelta(hours=1)
+    db.session.commit()
+    event.city = None
+    db.session.commit()
+    assert event.sequence == 2
+
+
+def test_invisible_changes_keep_sequence(make_event: Callable[..., Any]) -> None:
+    event = make_event()
+    stamp = event.dtstamp
+    event.description_en = "More detail"
+    event.reported_attendance = 40
+    event.title_en = event.title_en  # same value
+    db.session.commit()
+    assert event.sequence == 0
+    assert event.dtstamp == stamp
+
+
+def test_explicit_sequence_is_respected(make_event: Callable[..., Any]) -> None:
+    event = make_event()
+    event.title_en = "Changed"
+    event.sequence = 5
+    assert bump_sequence_if_needed(event) == {}
+    db.session.commit()
+    assert event.sequence == 5
+
+
+def test_generation_rises_on_every_feed_relevant_commit(
+    make_event: Callable[..., Any], invite: Callable[..., Any], world: dict[str, Any]
+) -> None:
+    before, _ = feed_state()
+    event = make_event()
+    after_event, _ = feed_state()
+    assert after_event > before
+    invite(event)
+    after_invite, changed_at = feed_state()
+    assert after_invite > after_event
+    world["chongqing"].name_en = "Chongqing Municipality"
+    db.session.commit()
+    assert feed_state()[0] > after_invite
+    assert feed_state()[1] >= changed_at
