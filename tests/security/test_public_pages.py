@@ -11,7 +11,6 @@ from tests.security.route_matrix import cases_of, collect
 from tests.security.walk import build_url, client_for, routes
 from tests.security.world import build_world
 
-
 #: Routes whose secret URL token is the participant's own credential (RFC-style capability
 #: URL): whoever holds it is the participant, so their own schedule is not a leak.
 CAPABILITY_ROUTES = {"calendars.personal"}
