@@ -37,9 +37,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import missions
     import participants
     import programme
+    import reports
 
     for package in (core.views, accounts, programme, participants, missions, events,
-                    calendars):
+                    calendars, reports):
         app.register_blueprint(package.bp)
     accounts.init_app(app)
     audit.init_app(app)

@@ -92,6 +92,7 @@ NAV: list[tuple[str, Any, str]] = [
     ("programme.cities", _l("Cities"), "programme.view"),
     ("programme.partnerships", _l("Partnerships"), "programme.view"),
     ("participants.index", _l("Participants"), "participants.view"),
+    ("reports.dashboard", _l("Dashboard"), "reports.view"),
     ("accounts.users", _l("Users"), "users.list"),
 ]
 

@@ -7,14 +7,16 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, String, Table, UniqueConstraint, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
 from core.types import UTCDateTime, utcnow
 from participants.helix import HelixRole
+from participants.search import fold, pinyin_key
 
 if TYPE_CHECKING:
+    from accounts.policy import Target
     from events.models import Event
     from programme.models import City
 
@@ -35,6 +37,22 @@ def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
 
 
+city_key_contact = Table(
+    "city_key_contact",
+    db.metadata,
+    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
+    Column("participant_id", ForeignKey("participant.id", ondelete="CASCADE"),
+           primary_key=True),
+)
+
+
+def search_key(*names: str | None) -> str:
+    """What list searches match: folded names, Chinese characters and their pinyin."""
+    parts = [fold(name) for name in names if name]
+    parts += [pinyin_key(name) for name in names if name]
+    return " ".join(part for part in parts if part)[:400]
+
+
 class Organisation(db.Model):
     """A government body, company, university or civil-society organisation."""
 
@@ -46,6 +64,7 @@ class Organisation(db.Model):
     name_zh: Mapped[str | None] = mapped_column(String(200))
     city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"))
     helix_role: Mapped[str] = mapped_column(String(20))
+    search_key: Mapped[str | None] = mapped_column(String(400))
 
     city: Mapped[City | None] = relationship()
     participants: Mapped[list[Participant]] = relationship(back_populates="organisation")
@@ -67,10 +86,22 @@ class Participant(db.Model):
     language: Mapped[str] = mapped_column(String(5), default="en")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     feed_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_feed_token)
+    search_key: Mapped[str | None] = mapped_column(String(400))
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="participants")
     city: Mapped[City | None] = relationship()
-    invitations: Mapped[list[Invitation]] = relationship(back_populates="participant")
+    invitations: Mapped[list[Invitation]] = relationship(back_populates="participant",
+                                                         cascade="all, delete-orphan")
+    key_contact_for: Mapped[list[City]] = relationship(secondary=city_key_contact,
+                                                       order_by="City.name_en")
+
+    def permission_target(self) -> Target:
+        """Permission facts: the participant's city (else their organisation's) and self."""
+        from accounts.policy import Target
+
+        city_id = self.city_id or (self.organisation.city_id if self.organisation else None)
+        return Target(city_ids=frozenset({city_id}) if city_id else frozenset(),
+                      participant_ids=frozenset({self.id}) if self.id else frozenset())
 
     @property
     def helix(self) -> HelixRole:
@@ -93,3 +124,15 @@ class Invitation(db.Model):
 
     event: Mapped[Event] = relationship(back_populates="invitations")
     participant: Mapped[Participant] = relationship(back_populates="invitations")
+
+
+@event.listens_for(Organisation, "before_insert")
+@event.listens_for(Organisation, "before_update")
+def _organisation_search_key(_mapper: object, _conn: object, target: Organisation) -> None:
+    target.search_key = search_key(target.name_en, target.name_zh, target.slug)
+
+
+@event.listens_for(Participant, "before_insert")
+@event.listens_for(Participant, "before_update")
+def _participant_search_key(_mapper: object, _conn: object, target: Participant) -> None:
+    target.search_key = search_key(target.name, target.name_zh, target.email)

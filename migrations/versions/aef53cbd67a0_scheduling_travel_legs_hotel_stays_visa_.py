@@ -1,7 +1,7 @@
 """scheduling: travel legs, hotel stays, visa status, event cities, mission version
 
 Revision ID: aef53cbd67a0
-Revises: 40e77c742a90
+Revises: a5ba8e100942
 Create Date: 2026-11-23 09:13:02.260771
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'aef53cbd67a0'
-down_revision = '40e77c742a90'
+down_revision = 'a5ba8e100942'
 branch_labels = None
 depends_on = None
 

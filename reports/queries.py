@@ -1,0 +1,105 @@
+"""Queries behind the helix reports: who took part in a mission, event, city,
+partnership or theme, counted by helix role and by side (Europe / China).
+
+A person counts once per report. "Taking part" means being invited to one of the scope's
+(non-cancelled) events without having declined or missed it, or being a member of one of
+its missions' delegations; with ``basis="attended"`` only recorded attendance counts.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Select, func, or_, select, union
+from sqlalchemy.orm import aliased, joinedload
+
+from core.extensions import db
+from events.models import Event, EventStatus
+from missions.models import DelegationMember, Mission, MissionStatus, mission_city, mission_theme
+from participants.helix import HelixComposition, from_counts
+from participants.models import Invitation, InvitationStatus, Organisation, Participant
+from programme.models import City
+
+EXPECTED = (InvitationStatus.INVITED.value, InvitationStatus.ACCEPTED.value,
+            InvitationStatus.TENTATIVE.value, InvitationStatus.ATTENDED.value)
+ATTENDED = (InvitationStatus.ATTENDED.value,)
+
+
+class Scope(StrEnum):
+    """What a helix report is about."""
+
+    MISSION = "mission"
+    EVENT = "event"
+    CITY = "city"
+    PARTNERSHIP = "partnership"
+    THEME = "theme"
+
+
+def _missions_of(scope: Scope, key: int) -> Select[tuple[int]] | None:
+    if scope is Scope.MISSION:
+        return select(Mission.id).where(Mission.id == key)
+    if scope is Scope.CITY:
+        return select(mission_city.c.mission_id).where(mission_city.c.city_id == key)
+    if scope is Scope.PARTNERSHIP:
+        return select(Mission.id).where(Mission.partnership_id == key)
+    if scope is Scope.THEME:
+        return select(mission_theme.c.mission_id).where(mission_theme.c.theme_id == key)
+    return None
+
+
+def _event_condition(scope: Scope, key: int) -> ColumnElement[bool]:
+    if scope is Scope.EVENT:
+        return Event.id == key
+    if scope is Scope.MISSION:
+        return Event.mission_id == key
+    if scope is Scope.CITY:
+        return Event.city_id == key
+    missions = _missions_of(scope, key)
+    assert missions is not None
+    column = Event.partnership_id if scope is Scope.PARTNERSHIP else Event.theme_id
+    return or_(column == key, Event.mission_id.in_(missions))
+
+
+def participant_ids(scope: Scope, key: int, basis: str = "expected") -> Select[tuple[int]]:
+    """Ids of the people who took part in the scope (a sub-select, run by callers)."""
+    statuses = ATTENDED if basis == "attended" else EXPECTED
+    invited = (select(Invitation.participant_id).join(Event, Event.id == Invitation.event_id)
+               .where(_event_condition(scope, key),
+                      Event.status != EventStatus.CANCELLED.value,
+                      Invitation.status.in_(statuses)))
+    missions = _missions_of(scope, key)
+    if missions is None or basis == "attended":
+        return invited
+    members = (select(DelegationMember.participant_id)
+               .join(Mission, Mission.id == DelegationMember.mission_id)
+               .where(Mission.id.in_(missions),
+                      Mission.status != MissionStatus.CANCELLED.value))
+    return select(union(invited, members).subquery().c[0])
+
+
+def side_column() -> tuple[ColumnElement[str], type[City], type[City]]:
+    """A participant's side: their city's, else their organisation's city's."""
+    own, org_city = aliased(City), aliased(City)
+    return func.coalesce(own.side, org_city.side), own, org_city  # type: ignore[return-value]
+
+
+def helix_composition(scope: Scope, key: int, basis: str = "expected") -> HelixComposition:
+    """Head counts by helix role and side for the scope (one query)."""
+    side, own, org_city = side_column()
+    rows = db.session.execute(
+        select(Participant.helix_role, side, func.count(Participant.id))
+        .outerjoin(own, own.id == Participant.city_id)
+        .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
+        .outerjoin(org_city, org_city.id == Organisation.city_id)
+        .where(Participant.id.in_(participant_ids(scope, key, basis)))
+        .group_by(Participant.helix_role, side))
+    return from_counts((role, s, n) for role, s, n in rows)
+
+
+def people(scope: Scope, key: int, basis: str = "expected") -> list[Participant]:
+    """The people counted in the report, by helix role then name (one query)."""
+    return list(db.session.scalars(
+        select(Participant).where(Participant.id.in_(participant_ids(scope, key, basis)))
+        .options(joinedload(Participant.organisation).joinedload(Organisation.city),
+                 joinedload(Participant.city))
+        .order_by(Participant.helix_role, Participant.name)))
