@@ -81,12 +81,25 @@ def calendar() -> ResponseReturnValue:
     try:
         initial = date.fromisoformat(request.args.get("date", "")).isoformat()
     except ValueError:
-        initial = ""
+        initial = _default_calendar_date()
     page = render_template("events/calendar.html", initial=initial,
                            fc_locale="zh-cn" if get_lang() == "zh" else "en-gb")
     response = make_response(page)
     response.headers["Content-Security-Policy"] = CALENDAR_CSP
     return response
+
+
+def _default_calendar_date() -> str:
+    """Today when anything is planned from today on; otherwise the day of the latest
+    event, so the calendar of a finished programme does not open on an empty month."""
+    now = datetime.now(UTC)
+    visible = visible_events(current_user)
+    if db.session.scalar(visible.where(Event.starts_at >= now).limit(1)) is not None:
+        return ""
+    latest = db.session.scalar(visible.order_by(Event.starts_at.desc()).limit(1))
+    if latest is None:
+        return ""
+    return to_local(latest.starts_at, viewer_timezone()).date().isoformat()
 
 
 def _floating(value: str | None, tz_name: str) -> datetime | None:

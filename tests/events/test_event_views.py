@@ -114,3 +114,14 @@ def test_event_crossing_midnight_shows_its_end_date(client: FlaskClient) -> None
     late = event("Night train briefing", at=city("rome"), start=utc(7, 3, 20), end=utc(7, 3, 23))
     page = client.get(f"/events/{late.id}").get_data(as_text=True)
     assert "22:00" in page and "01:00 CEST" in page and "4 Jul 2018" in page
+
+
+def test_calendar_opens_on_the_latest_event_of_a_finished_programme(
+        client: FlaskClient, demo: dict[str, int]) -> None:
+    # Every demo event is in 2017-2020: the calendar opens on the 4th global event's
+    # month (3 December 2020), not on an empty month of today.
+    client.set_cookie("helix_tz", "Europe/Brussels")
+    page = client.get("/events/calendar").get_data(as_text=True)
+    assert 'data-initial-date="2020-12-' in page
+    chosen = client.get("/events/calendar?date=2018-07-02").get_data(as_text=True)
+    assert 'data-initial-date="2018-07-02"' in chosen
