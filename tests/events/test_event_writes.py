@@ -232,6 +232,9 @@ def test_writes_are_audited(client: FlaskClient, login: Callable[..., Any]) -> N
     client.post(f"/events/{created.id}/cancel", data={"version_id": "2"})
     actions = [entry.action for entry in entries_for(created)]
     assert actions == ["cancelled", "changed", "created"]
+    # The history is on the event page: what changed, before → after.
+    page = client.get(f"/events/{created.id}?lang=en").get_data(as_text=True)
+    assert "History" in page and "Rome meets Liuzhou" in page and "Renamed" in page
 
 
 def test_invitations_say_who_attends_a_mission_event(client: FlaskClient,

@@ -165,6 +165,9 @@ def test_create_mission(client: FlaskClient, login: Callable[..., Any]) -> None:
     created = db.session.scalar(db.select(Mission))
     assert [c.slug for c in created.cities] == ["beijing", "yantai"]
     assert client.post("/missions/new", data={}).status_code == 200
+    # The mission page shows its history to organisers.
+    page = client.get(f"/missions/{created.id}?lang=en").get_data(as_text=True)
+    assert "History" in page
 
 
 def test_legs_and_stays_must_fit_the_mission(client: FlaskClient,

@@ -54,6 +54,10 @@ def test_profile_shows_schedule(organiser: FlaskClient, by_email) -> None:
     assert "Schedule" in page
     assert "IUC 4th Annual City-to-City Global Event" in page
     assert "Attended" in page
+    # Their personal calendar feed, as https:// and webcal://, with the reset button.
+    assert f"/calendar/u/{person.feed_token}.ics" in page
+    assert "webcal://" in page
+    assert f"/calendar/participants/{person.id}/token" in page
 
 
 def test_create_defaults_role_city_and_zone_from_organisation(organiser: FlaskClient,
