@@ -18,7 +18,9 @@ from participants.views import bp
 
 
 def _show_preview(kind: str, data: bytes, result: Preview) -> str:
-    confirm = ImportConfirmForm(kind=kind, payload=pack(data),
+    # formdata=None: after "the data changed", the posted form must not put the stale
+    # expected count back into the new preview (confirming would fail for ever).
+    confirm = ImportConfirmForm(formdata=None, kind=kind, payload=pack(data),
                                 expected=str(len(result.valid_rows)))
     return render_template("participants/import_preview.html", kind=kind, preview=result,
                            confirm=confirm, describe=describe,

@@ -79,6 +79,15 @@ def test_changed_data_means_nothing_is_written(organiser: FlaskClient, org) -> N
     assert "The data changed since the preview; nothing was imported." in page
     assert "Duplicate: “new.two@example.org” is already in Helix." in page
     assert _participants() == before + 1
+    # The new preview asks to confirm the new count, and confirming it imports.
+    expected = re.search(r'name="expected" type="hidden" value="(\d+)"', page)
+    assert expected and expected.group(1) == "1"
+    payload = re.search(r'name="payload" type="hidden" value="([^"]+)"', page).group(1)
+    response = organiser.post("/participants/import/confirm", data={
+        "kind": "participants", "payload": payload, "expected": expected.group(1)},
+        follow_redirects=True)
+    assert "1 row imported." in response.get_data(as_text=True)
+    assert _participants() == before + 2
 
 
 def test_file_level_errors_are_explained(organiser: FlaskClient) -> None:
