@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, Response, render_template, request
+from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError
@@ -60,9 +61,24 @@ def add_security_headers(response: Response) -> Response:
     return response
 
 
+# Flask-WTF's reasons are English-only; the page shows them in the reader's language.
+CSRF_REASONS = {
+    "The CSRF token is missing.": _l("The form's security token is missing."),
+    "The CSRF session token is missing.": _l(
+        "Your session has no security token (cookies may be blocked or the session ended)."),
+    "The CSRF token has expired.": _l("The form's security token has expired."),
+    "The CSRF token is invalid.": _l("The form's security token is invalid."),
+    "The CSRF tokens do not match.": _l(
+        "The form's security token does not match your session."),
+    "The referrer header is missing.": _l("The browser sent no Referer header."),
+    "The referrer does not match the host.": _l("The request came from another site."),
+}
+
+
 def csrf_error(error: CSRFError) -> tuple[str, int]:
     """400 page for a missing or invalid CSRF token; nothing was written."""
-    return render_template("accounts/csrf_error.html", reason=error.description), 400
+    reason = CSRF_REASONS.get(error.description or "", error.description)
+    return render_template("accounts/csrf_error.html", reason=reason), 400
 
 
 def forbidden(error: Exception) -> tuple[str, int]:

@@ -109,3 +109,13 @@ def test_forbidden_and_not_found_pages_are_helix_pages(make_app: Callable[..., F
     assert response.status_code == 403 and "无权" in response.get_data(as_text=True)
     response = client.get("/no-such-page?lang=zh")
     assert response.status_code == 404 and "页面不存在" in response.get_data(as_text=True)
+
+
+def test_csrf_reason_is_localised(make_app: Callable[..., Flask]) -> None:
+    """Flask-WTF's English reason is shown in the reader's language."""
+    protected = make_app(WTF_CSRF_ENABLED=True)
+    client = client_for(protected, "anonymous", build_world())
+    page = client.post("/login?lang=zh", data={}).get_data(as_text=True)
+    assert "表单缺少安全令牌。" in page and "The CSRF token is missing." not in page
+    page = client.post("/login?lang=en", data={}).get_data(as_text=True)
+    assert "security token is missing." in page
