@@ -86,11 +86,6 @@ def forbidden(error: Exception) -> tuple[str, int]:
     return render_template("accounts/forbidden.html"), 403
 
 
-def not_found(error: Exception) -> tuple[str, int]:
-    """404 page in the Helix layout (the bare Werkzeug page is English-only)."""
-    return render_template("accounts/not_found.html"), 404
-
-
 def rate_limited(error: Exception) -> tuple[str, int]:
     """429 page when too many attempts were made (e.g. sign-in)."""
     return render_template("accounts/rate_limited.html"), 429
@@ -104,6 +99,5 @@ def init_app(app: Flask) -> None:
     app.after_request(add_security_headers)
     app.register_error_handler(CSRFError, csrf_error)
     app.register_error_handler(403, forbidden)
-    app.register_error_handler(404, not_found)
     app.register_error_handler(429, rate_limited)
 
