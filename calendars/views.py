@@ -151,25 +151,15 @@ def _by_slug(
 @bp.route("/calendar/cities/<slug>.ics")
 def city(slug: str) -> Response:
     """The public events held in one city."""
-    return _by_slug(
-        "city",
-        City,
-        Event.city_id,
-        slug,
-        lambda city: gettext("Helix events in %(city)s", city=city),
-    )
+    name = lambda city: gettext("Helix events in %(city)s", city=city)  # noqa: E731
+    return _by_slug("city", City, Event.city_id, slug, name)
 
 
 @bp.route("/calendar/themes/<slug>.ics")
 def theme(slug: str) -> Response:
     """The public events on one theme."""
-    return _by_slug(
-        "theme",
-        Theme,
-        Event.theme_id,
-        slug,
-        lambda theme: gettext("Helix events on %(theme)s", theme=theme),
-    )
+    name = lambda theme: gettext("Helix events on %(theme)s", theme=theme)  # noqa: E731
+    return _by_slug("theme", Theme, Event.theme_id, slug, name)
 
 
 def _token_owner(token: str) -> tuple[int, str] | None:
