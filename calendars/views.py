@@ -9,6 +9,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, gettext
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import InstrumentedAttribute
 from werkzeug.wrappers import Response
 
 from accounts.permissions import require
@@ -128,32 +129,37 @@ def mission(mission_id: int) -> Response:
     return _serve(feed)
 
 
-@bp.route("/calendar/cities/<slug>.ics")
-def city(slug: str) -> Response:
-    """The public events held in one city."""
-    found = db.session.scalar(select(City).where(City.slug == slug))
+def _by_slug(
+    kind: str,
+    model: type[City] | type[Theme],
+    column: InstrumentedAttribute[int | None],
+    slug: str,
+    make_name: Callable[[str], str],
+) -> Response:
+    """The public events of the city or theme ``slug`` (404 when there is none)."""
+    found = db.session.scalar(select(model).where(model.slug == slug))
     if found is None:
         abort(404)
     lang = _lang()
-    city_name = localized(found, "name", lang)[0]
-    city_id = found.id
-    name = _named(lang, lambda: gettext("Helix events in %(city)s", city=city_name))
-    query = lambda: public_events().where(Event.city_id == city_id)  # noqa: E731
-    return _serve(Feed("city", found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+    label = localized(found, "name", lang)[0]
+    found_id = found.id
+    name = _named(lang, lambda: make_name(label))
+    query = lambda: public_events().where(column == found_id)  # noqa: E731
+    return _serve(Feed(kind, found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+
+
+@bp.route("/calendar/cities/<slug>.ics")
+def city(slug: str) -> Response:
+    """The public events held in one city."""
+    name = lambda city: gettext("Helix events in %(city)s", city=city)  # noqa: E731
+    return _by_slug("city", City, Event.city_id, slug, name)
 
 
 @bp.route("/calendar/themes/<slug>.ics")
 def theme(slug: str) -> Response:
     """The public events on one theme."""
-    found = db.session.scalar(select(Theme).where(Theme.slug == slug))
-    if found is None:
-        abort(404)
-    lang = _lang()
-    theme_name = localized(found, "name", lang)[0]
-    theme_id = found.id
-    name = _named(lang, lambda: gettext("Helix events on %(theme)s", theme=theme_name))
-    query = lambda: public_events().where(Event.theme_id == theme_id)  # noqa: E731
-    return _serve(Feed("theme", found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+    name = lambda theme: gettext("Helix events on %(theme)s", theme=theme)  # noqa: E731
+    return _by_slug("theme", Theme, Event.theme_id, slug, name)
 
 
 def _token_owner(token: str) -> tuple[int, str] | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask.testing import FlaskClient
@@ -39,6 +40,10 @@ def _delegate_in_both_worlds() -> tuple[Participant, list[Event]]:
 @pytest.mark.skipif(not node_available(), reason="ical.js not installed (make test)")
 def test_demo_delegate_feed(client: FlaskClient, demo: dict[str, int]) -> None:
     participant, events = _delegate_in_both_worlds()
+    # Across a DST change: European events both in summer and in winter time.
+    european = [e for e in events if e.timezone.startswith("Europe/")]
+    offsets = {e.starts_at.astimezone(ZoneInfo(e.timezone)).dst() for e in european}
+    assert offsets == {timedelta(0), timedelta(hours=1)}
     url = f"/calendar/u/{participant.feed_token}.ics"
     data = client.get(url).data
     assert byte_problems(data) == []

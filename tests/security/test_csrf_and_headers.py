@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -75,11 +76,14 @@ def test_secret_key_required_outside_development() -> None:
     assert app.config["SESSION_COOKIE_NAME"] == "__Host-helix"
 
 
-def test_session_cookie_flags_in_production(app: Flask, database_url: str) -> None:
-    """The ``app`` fixture is only there to empty the tables afterwards."""
+def test_session_cookie_flags_in_production(
+    app: Flask, database_url: str, tmp_path: Path
+) -> None:
+    """The ``app`` fixture is only there to empty the tables afterwards. The invitations
+    of the world are mailed to ``tmp_path``, not to the checkout's ``instance/outbox``."""
     production = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "HELIX_ENV": "production",
                       "SECRET_KEY": "y" * 40, "RATELIMIT_STORAGE_URI": "memory://",
-                      "WTF_CSRF_ENABLED": False})
+                      "WTF_CSRF_ENABLED": False, "MAIL_OUTBOX": str(tmp_path)})
     with production.app_context():
         world = build_world()
         client = production.test_client()
@@ -93,6 +97,7 @@ def test_session_cookie_flags_in_production(app: Flask, database_url: str) -> No
     for flag in ("Secure", "HttpOnly", "SameSite=Lax", "Path=/"):
         assert flag in cookie
     assert "Domain=" not in cookie
+    assert list(tmp_path.glob("*.eml")), "the world's invitations went elsewhere"
 
 
 def test_forbidden_page_is_a_helix_page(make_app: Callable[..., Flask]) -> None:
