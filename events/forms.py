@@ -50,6 +50,7 @@ from core.timefmt import (
 )
 from missions.models import Mission
 from programme.models import City, Theme
+from programme.sorting import by_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISIBILITIES = {"public": _l("Public programme"), "internal": _l("Internal")}
@@ -61,15 +62,16 @@ def _name(obj: Any, field: str = "name") -> str:
 
 
 def city_choices(blank: bool = True) -> list[SelectChoice]:
-    """Cities for a select, by English name, with an optional blank first entry."""
-    cities = db.session.scalars(select(City).order_by(City.name_en)).all()
+    """Cities for a select, by name in the page's language (Chinese by pinyin), with an
+    optional blank first entry."""
+    cities = by_name(db.session.scalars(select(City)))
     rows = [(str(c.id), _name(c)) for c in cities]
     return opts(([("", "—")] if blank else []) + rows)
 
 
 def theme_choices() -> list[SelectChoice]:
     """Themes (clusters) for a select, with a blank first entry."""
-    themes = db.session.scalars(select(Theme).order_by(Theme.name_en)).all()
+    themes = by_name(db.session.scalars(select(Theme)))
     return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
 
 
