@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
@@ -21,8 +23,84 @@ def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
 
 
+FIELD_LABELS = {
+    "address": _l("Address"),
+    "arrival_timezone": _l("Arrival time zone"),
+    "arrives_at": _l("Arrival (local time)"),
+    "carrier": _l("Carrier"),
+    "check_in": _l("Check-in"),
+    "check_out": _l("Check-out"),
+    "cities": _l("Cities"),
+    "city": _l("City"),
+    "city_id": _l("City"),
+    "date_note": _l("Note on the date"),
+    "departs_at": _l("Departure (local time)"),
+    "departure_timezone": _l("Departure time zone"),
+    "description_en": _l("Description (English)"),
+    "description_zh": _l("Description (Chinese)"),
+    "dial_in": _l("Dial-in"),
+    "end_date": _l("Last day"),
+    "ends_at": _l("Ends (venue time)"),
+    "from_city_id": _l("From"),
+    "hotel": _l("Hotel"),
+    "hybrid": _l("Hybrid"),
+    "join_url": _l("Join link"),
+    "kind": _l("Kind"),
+    "language": _l("Working language"),
+    "letter_requested_on": _l("Letter requested on"),
+    "letter_sent_on": _l("Letter sent on"),
+    "mission_id": _l("Mission"),
+    "mode": _l("Mode"),
+    "note": _l("Note"),
+    "number": _l("Flight / train number"),
+    "objectives_en": _l("Objectives (English)"),
+    "objectives_zh": _l("Objectives (Chinese)"),
+    "online": _l("Online"),
+    "participant_id": _l("Participant"),
+    "partnership_id": _l("Partnership"),
+    "platform": _l("Platform"),
+    "reported_attendance": _l("Participants reported"),
+    "role": _l("Role"),
+    "start_date": _l("First day"),
+    "starts_at": _l("Starts (venue time)"),
+    "status": _l("Status"),
+    "theme_id": _l("Theme"),
+    "themes": _l("Themes"),
+    "timezone": _l("Time zone"),
+    "title_en": _l("Title (English)"),
+    "title_zh": _l("Title (Chinese)"),
+    "to_city_id": _l("To"),
+    "venue": _l("Venue / address"),
+    "visa_issued_on": _l("Visa issued on"),
+    "visa_status": _l("Invitation letter / visa"),
+    "visibility": _l("Visibility"),
+}
+"""Translated names of the fields of events, missions, delegations, legs and stays."""
+
+
+def _value_tables() -> dict[str, dict[str, Any]]:
+    from core import labels
+    from events.forms import VISIBILITIES
+    from missions.forms import TRAVEL_MODES, VISA_STATUSES
+
+    return {
+        "kind": {**labels.OUTCOME_KINDS, **labels.EVENT_KINDS, **labels.MISSION_KINDS},
+        "status": {**labels.INVITATION_STATUSES, **labels.EVENT_STATUSES,
+                   **labels.MISSION_STATUSES},
+        "role": labels.DELEGATION_ROLES,
+        "helix_role": labels.HELIX_ROLES,
+        "language": labels.WORKING_LANGUAGES,
+        "visibility": VISIBILITIES,
+        "mode": TRAVEL_MODES,
+        "visa_status": VISA_STATUSES,
+    }
+
+
 def field_label(name: str) -> str:
-    """A readable field name: ``title_zh`` → ``Title (ZH)``, ``city_id`` → ``City``."""
+    """The translated name of a known field; otherwise a readable one made from the
+    column name: ``title_zh`` → ``Title (ZH)``, ``city_id`` → ``City``."""
+    if name in FIELD_LABELS:
+        return str(FIELD_LABELS[name])
     base, _, suffix = name.rpartition("_")
     if suffix in {"en", "zh"} and base:
         return f"{base.replace('_', ' ').capitalize()} ({suffix.upper()})"
@@ -31,8 +109,12 @@ def field_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def audit_value(value: Jsonable) -> str:
-    """Filter: a stored before/after value as text (escaped by Jinja afterwards)."""
+def audit_value(value: Jsonable, name: str | None = None) -> str:
+    """Filter: a stored before/after value as text (escaped by Jinja afterwards); coded
+    values of field ``name`` (kind, status, role, …) in the page's language."""
+    table = _value_tables().get(name or "")
+    if table is not None and isinstance(value, str) and value in table:
+        return str(table[value])
     return format_value(value)
 
 

@@ -85,7 +85,7 @@ def test_partial_shows_before_and_after_escaped(app: Flask) -> None:
     db.session.commit()
     html = _render(app, w.users["organiser"], w.liuzhou_event)
     assert "History" in html and "Changed" in html and "organiser@world.example.org" in html
-    assert "Title (EN)" in html and "New title" in html
+    assert "Title (English)" in html and "New title" in html
     assert "Old &lt;b&gt;title&lt;/b&gt;" in html and "<b>title" not in html
     assert "✗" in html and "✓" in html
     staff = _render(app, w.users["city_staff"], w.liuzhou_event)
@@ -105,7 +105,24 @@ def test_partial_without_entries(app: Flask) -> None:
     assert "No changes recorded yet." in _render(app, w.users["admin"], w.mission)
 
 
-def test_field_labels() -> None:
-    assert field_label("title_zh") == "Title (ZH)"
-    assert field_label("city_id") == "City"
-    assert field_label("reported_attendance") == "Reported attendance"
+def test_field_labels(app: Flask) -> None:
+    with app.test_request_context("/"):
+        assert field_label("title_zh") == "Title (Chinese)"
+        assert field_label("city_id") == "City"
+        assert field_label("reported_attendance") == "Participants reported"
+        assert field_label("some_other_id") == "Some other"
+
+
+def test_partial_in_chinese_names_fields_and_coded_values_in_chinese(app: Flask) -> None:
+    w = build_world()
+    audit.record(w.users["organiser"], "changed", w.mission,
+                 {"kind": ("incoming", "outgoing"), "status": ("draft", "planned"),
+                  "start_date": ("2018-07-01", "2018-07-02"), "cities": (["rome"], ["yantai"])})
+    db.session.commit()
+    with app.test_request_context("/?lang=zh"):
+        login_user(w.users["admin"])
+        html = render_template_string(PARTIAL, obj=w.mission)
+    for english in ("Kind", "Status", "Start date", "Cities", "outgoing", "draft", "planned"):
+        assert f">{english}<" not in html
+    for chinese in ("类型", "状态", "第一天", "城市", "赴华代表团", "草稿"):
+        assert chinese in html
