@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from flask import Flask
@@ -9,6 +11,11 @@ from flask_babel import lazy_gettext as _l
 
 from audit.diff import Jsonable, format_value
 from audit.services import entries_for
+from core.templating import local_date, local_time
+from core.viewer import viewer_timezone
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_INSTANT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}:\d{2}")
 
 ACTION_LABELS = {
     "created": _l("Created"),
@@ -30,7 +37,7 @@ FIELD_LABELS = {
     "carrier": _l("Carrier"),
     "check_in": _l("Check-in"),
     "check_out": _l("Check-out"),
-    "cities": _l("Cities"),
+    "cities": _l("Participating cities"),
     "city": _l("City"),
     "city_id": _l("City"),
     "date_note": _l("Note on the date"),
@@ -70,6 +77,7 @@ FIELD_LABELS = {
     "title_en": _l("Title (English)"),
     "title_zh": _l("Title (Chinese)"),
     "to_city_id": _l("To"),
+    "uid": _l("Calendar UID"),
     "venue": _l("Venue / address"),
     "visa_issued_on": _l("Visa issued on"),
     "visa_status": _l("Invitation letter / visa"),
@@ -96,9 +104,11 @@ def _value_tables() -> dict[str, dict[str, Any]]:
     }
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, object_type: str | None = None) -> str:
     """The translated name of a known field; otherwise a readable one made from the
     column name: ``title_zh`` → ``Title (ZH)``, ``city_id`` → ``City``."""
+    if name == "cities" and object_type == "mission":
+        return str(_l("Cities visited"))
     if name in FIELD_LABELS:
         return str(FIELD_LABELS[name])
     base, _, suffix = name.rpartition("_")
@@ -115,6 +125,10 @@ def audit_value(value: Jsonable, name: str | None = None) -> str:
     table = _value_tables().get(name or "")
     if table is not None and isinstance(value, str) and value in table:
         return str(table[value])
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return local_date(dt.date.fromisoformat(value))
+    if isinstance(value, str) and ISO_INSTANT.fullmatch(value):
+        return local_time(dt.datetime.fromisoformat(value), viewer_timezone(), "short")
     return format_value(value)
 
 

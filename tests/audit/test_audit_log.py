@@ -118,11 +118,20 @@ def test_partial_in_chinese_names_fields_and_coded_values_in_chinese(app: Flask)
     audit.record(w.users["organiser"], "changed", w.mission,
                  {"kind": ("incoming", "outgoing"), "status": ("draft", "planned"),
                   "start_date": ("2018-07-01", "2018-07-02"), "cities": (["rome"], ["yantai"])})
+    audit.record(w.users["organiser"], "changed", w.liuzhou_event,
+                 {"starts_at": ("2018-07-04T01:30:00+00:00", "2018-07-04T02:30:00+00:00"),
+                  "uid": (None, "abc@helix")})
     db.session.commit()
     with app.test_request_context("/?lang=zh"):
         login_user(w.users["admin"])
         html = render_template_string(PARTIAL, obj=w.mission)
     for english in ("Kind", "Status", "Start date", "Cities", "outgoing", "draft", "planned"):
         assert f">{english}<" not in html
-    for chinese in ("类型", "状态", "第一天", "城市", "赴华代表团", "草稿"):
+    for chinese in ("类型", "状态", "第一天", "访问城市", "赴华代表团", "草稿", "2018年7月2日"):
         assert chinese in html
+    with app.test_request_context("/?lang=zh"):
+        login_user(w.users["admin"])
+        html = render_template_string(PARTIAL, obj=w.liuzhou_event)
+    # Instants in the viewer's zone (UTC by default) with the zone's label, not ISO strings.
+    assert "2018年7月4日 01:30 UTC" in html and "+00:00</td>" not in html
+    assert "日历 UID" in html and ">Uid<" not in html
