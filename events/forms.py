@@ -40,6 +40,7 @@ from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
+from core.templating import local_date
 from core.timefmt import (
     AmbiguousTimeError,
     NonexistentTimeError,
@@ -212,7 +213,7 @@ class EventForm(FlaskForm):
         if first < mission.start_date or last > mission.end_date:
             self.mission_id.errors.append(_l(
                 "The event falls outside the mission's dates (%(start)s – %(end)s).",
-                start=mission.start_date.isoformat(), end=mission.end_date.isoformat()))
+                start=local_date(mission.start_date), end=local_date(mission.end_date)))
             return False
         return True
 

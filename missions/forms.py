@@ -24,6 +24,7 @@ from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
+from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import Mission, TravelMode, VisaStatus
 from participants.models import Participant
@@ -74,7 +75,7 @@ def outside_message(mission: Mission | None) -> Any:
     """The error for a leg or stay outside the mission's dates."""
     assert mission is not None
     return _l("Outside the mission's dates (%(start)s – %(end)s).",
-              start=mission.start_date.isoformat(), end=mission.end_date.isoformat())
+              start=local_date(mission.start_date), end=local_date(mission.end_date))
 
 
 class MissionForm(FlaskForm):
@@ -120,7 +121,7 @@ class MissionForm(FlaskForm):
             if outside:
                 raise ValidationError(_l(
                     "Some of the mission's events fall outside these dates (e.g. %(day)s); "
-                    "move them first.", day=min(outside).isoformat()))
+                    "move them first.", day=local_date(min(outside))))
 
 
 class MemberForm(FlaskForm):
