@@ -40,7 +40,6 @@ from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
-from core.templating import local_date
 from core.timefmt import (
     AmbiguousTimeError,
     NonexistentTimeError,
@@ -80,6 +79,13 @@ def mission_choices() -> list[SelectChoice]:
     """Missions for a select, newest first, with a blank first entry."""
     missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all()
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
+
+
+def _day(value: date) -> str:
+    """A date in the page's locale (2018年7月1日 / 1 Jul 2018) for error messages."""
+    from core.templating import local_date  # core.templating imports the forms' labels
+
+    return local_date(value)
 
 
 def _optional_int(value: Any) -> int | None:
@@ -213,7 +219,7 @@ class EventForm(FlaskForm):
         if first < mission.start_date or last > mission.end_date:
             self.mission_id.errors.append(_l(
                 "The event falls outside the mission's dates (%(start)s – %(end)s).",
-                start=local_date(mission.start_date), end=local_date(mission.end_date)))
+                start=_day(mission.start_date), end=_day(mission.end_date)))
             return False
         return True
 

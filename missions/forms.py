@@ -24,7 +24,6 @@ from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
-from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import Mission, TravelMode, VisaStatus
 from participants.models import Participant
@@ -41,6 +40,13 @@ TRAVEL_MODES = {
     TravelMode.ROAD.value: _l("Road transfer"),
 }
 CHOICE_MESSAGE = _l("Choose one of the options.")
+
+
+def _day(value: date) -> str:
+    """A date in the page's locale (2018年7月1日 / 1 Jul 2018) for error messages."""
+    from core.templating import local_date  # core.templating imports the forms' labels
+
+    return local_date(value)
 
 
 def _optional_int(value: Any) -> int | None:
@@ -75,7 +81,7 @@ def outside_message(mission: Mission | None) -> Any:
     """The error for a leg or stay outside the mission's dates."""
     assert mission is not None
     return _l("Outside the mission's dates (%(start)s – %(end)s).",
-              start=local_date(mission.start_date), end=local_date(mission.end_date))
+              start=_day(mission.start_date), end=_day(mission.end_date))
 
 
 class MissionForm(FlaskForm):
@@ -121,7 +127,7 @@ class MissionForm(FlaskForm):
             if outside:
                 raise ValidationError(_l(
                     "Some of the mission's events fall outside these dates (e.g. %(day)s); "
-                    "move them first.", day=local_date(min(outside))))
+                    "move them first.", day=_day(min(outside))))
 
 
 class MemberForm(FlaskForm):
