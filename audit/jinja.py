@@ -8,9 +8,12 @@ from typing import Any
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from audit.diff import Jsonable, format_value
 from audit.services import entries_for
+from core.extensions import db
+from core.i18n import localized
 from core.templating import local_date, local_time
 from core.viewer import viewer_timezone
 
@@ -119,9 +122,37 @@ def field_label(name: str, object_type: str | None = None) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def _record_names(name: str) -> tuple[Any, str, str] | None:
+    """(model, key column, field to show) of the records that field ``name`` refers to."""
+    from missions.models import Mission
+    from programme.models import City, Theme
+
+    return {
+        "city_id": (City, "id", "name"), "from_city_id": (City, "id", "name"),
+        "to_city_id": (City, "id", "name"), "cities": (City, "slug", "name"),
+        "theme_id": (Theme, "id", "name"), "themes": (Theme, "slug", "name"),
+        "mission_id": (Mission, "id", "title"),
+    }.get(name)
+
+
+def _named(value: Jsonable, name: str) -> str | None:
+    """Ids and slugs of cities, themes and missions as their names in the page's language."""
+    target = _record_names(name)
+    keys = value if isinstance(value, list) else [value]
+    if target is None or not keys or value is None:
+        return None
+    model, key, field = target
+    rows = db.session.scalars(select(model).where(getattr(model, key).in_(keys))).all()
+    found = {getattr(row, key): localized(row, field)[0] for row in rows}
+    return ", ".join(found.get(k, str(k)) for k in keys)  # type: ignore[call-overload]
+
+
 def audit_value(value: Jsonable, name: str | None = None) -> str:
     """Filter: a stored before/after value as text (escaped by Jinja afterwards); coded
     values of field ``name`` (kind, status, role, …) in the page's language."""
+    named = _named(value, name or "")
+    if named is not None:
+        return named
     table = _value_tables().get(name or "")
     if table is not None and isinstance(value, str) and value in table:
         return str(table[value])

@@ -117,17 +117,21 @@ def test_partial_in_chinese_names_fields_and_coded_values_in_chinese(app: Flask)
     w = build_world()
     audit.record(w.users["organiser"], "changed", w.mission,
                  {"kind": ("incoming", "outgoing"), "status": ("draft", "planned"),
-                  "start_date": ("2018-07-01", "2018-07-02"), "cities": (["rome"], ["yantai"])})
+                  "start_date": ("2018-07-01", "2018-07-02"),
+                  "cities": (["barcelona"], ["chengdu", "liuzhou"])})
     audit.record(w.users["organiser"], "changed", w.liuzhou_event,
                  {"starts_at": ("2018-07-04T01:30:00+00:00", "2018-07-04T02:30:00+00:00"),
-                  "uid": (None, "abc@helix")})
+                  "uid": (None, "abc@helix"), "city_id": (None, w.liuzhou_event.city_id),
+                  "mission_id": (None, w.mission.id)})
     db.session.commit()
     with app.test_request_context("/?lang=zh"):
         login_user(w.users["admin"])
         html = render_template_string(PARTIAL, obj=w.mission)
     for english in ("Kind", "Status", "Start date", "Cities", "outgoing", "draft", "planned"):
         assert f">{english}<" not in html
-    for chinese in ("类型", "状态", "第一天", "访问城市", "赴华代表团", "草稿", "2018年7月2日"):
+    assert "chengdu" not in html and "barcelona" not in html
+    for chinese in ("类型", "状态", "第一天", "访问城市", "赴华代表团", "草稿", "2018年7月2日",
+                    "巴塞罗那", "成都, 柳州"):
         assert chinese in html
     with app.test_request_context("/?lang=zh"):
         login_user(w.users["admin"])
@@ -135,3 +139,4 @@ def test_partial_in_chinese_names_fields_and_coded_values_in_chinese(app: Flask)
     # Instants in the viewer's zone (UTC by default) with the zone's label, not ISO strings.
     assert "2018年7月4日 01:30 UTC" in html and "+00:00</td>" not in html
     assert "日历 UID" in html and ">Uid<" not in html
+    assert "<td>柳州</td>" in html and f"<td>{w.mission.id}</td>" not in html
