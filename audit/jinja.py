@@ -6,14 +6,14 @@ import datetime as dt
 import re
 from typing import Any
 
-from flask import Flask
+from flask import Flask, g
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from audit.diff import Jsonable, format_value
 from audit.services import entries_for
 from core.extensions import db
-from core.i18n import localized
+from core.i18n import get_lang, localized
 from core.templating import local_date, local_time
 from core.viewer import viewer_timezone
 
@@ -136,14 +136,19 @@ def _record_names(name: str) -> tuple[Any, str, str] | None:
 
 
 def _named(value: Jsonable, name: str) -> str | None:
-    """Ids and slugs of cities, themes and missions as their names in the page's language."""
+    """Ids and slugs of cities, themes and missions as their names in the page's language.
+    Each kind of record is loaded once per request, so a long history costs no more queries."""
     target = _record_names(name)
     keys = value if isinstance(value, list) else [value]
     if target is None or not keys or value is None:
         return None
     model, key, field = target
-    rows = db.session.scalars(select(model).where(getattr(model, key).in_(keys))).all()
-    found = {getattr(row, key): localized(row, field)[0] for row in rows}
+    cache = g.setdefault("audit_names", {})
+    slot = (model, key, get_lang())
+    if slot not in cache:
+        cache[slot] = {getattr(row, key): localized(row, field)[0]
+                       for row in db.session.scalars(select(model))}
+    found = cache[slot]
     return ", ".join(found.get(k, str(k)) for k in keys)  # type: ignore[call-overload]
 
 

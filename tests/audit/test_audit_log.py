@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template_string
+from typing import Any
+
+from flask import Flask, g, render_template_string
 from flask_login import login_user, logout_user
 from sqlalchemy import select
 
@@ -140,3 +142,26 @@ def test_partial_in_chinese_names_fields_and_coded_values_in_chinese(app: Flask)
     assert "2018年7月4日 01:30 UTC" in html and "+00:00</td>" not in html
     assert "日历 UID" in html and ">Uid<" not in html
     assert "<td>柳州</td>" in html and f"<td>{w.mission.id}</td>" not in html
+
+
+def test_names_in_history_cost_a_constant_number_of_queries(
+        app: Flask, count_queries: Any) -> None:
+    w = build_world()
+
+    def render() -> int:
+        with app.test_request_context("/?lang=zh"):
+            g.pop("audit_names", None)  # a new request (the tests share one app context)
+            login_user(w.users["admin"])
+            with count_queries() as statements:
+                render_template_string(PARTIAL, obj=w.liuzhou_event)
+        return len(statements)
+
+    audit.record(w.users["organiser"], "changed", w.liuzhou_event,
+                 {"city_id": (None, w.liuzhou.id), "cities": ([], ["liuzhou"])})
+    db.session.commit()
+    few = render()
+    for _ in range(10):
+        audit.record(w.users["organiser"], "changed", w.liuzhou_event,
+                     {"city_id": (w.chengdu.id, w.liuzhou.id), "cities": (["chengdu"], [])})
+    db.session.commit()
+    assert render() == few
