@@ -36,7 +36,7 @@ def action_label(action: str) -> str:
 FIELD_LABELS = {
     "address": _l("Address"),
     "arrival_timezone": _l("Arrival time zone"),
-    "arrives_at": _l("Arrival (local time)"),
+    "arrives_at": _l("Arrival"),
     "carrier": _l("Carrier"),
     "check_in": _l("Check-in"),
     "check_out": _l("Check-out"),
@@ -44,13 +44,13 @@ FIELD_LABELS = {
     "city": _l("City"),
     "city_id": _l("City"),
     "date_note": _l("Note on the date"),
-    "departs_at": _l("Departure (local time)"),
+    "departs_at": _l("Departure"),
     "departure_timezone": _l("Departure time zone"),
     "description_en": _l("Description (English)"),
     "description_zh": _l("Description (Chinese)"),
     "dial_in": _l("Dial-in"),
     "end_date": _l("Last day"),
-    "ends_at": _l("Ends (venue time)"),
+    "ends_at": _l("End"),
     "from_city_id": _l("From"),
     "hotel": _l("Hotel"),
     "hybrid": _l("Hybrid"),
@@ -72,7 +72,7 @@ FIELD_LABELS = {
     "reported_attendance": _l("Participants reported"),
     "role": _l("Role"),
     "start_date": _l("First day"),
-    "starts_at": _l("Starts (venue time)"),
+    "starts_at": _l("Start"),
     "status": _l("Status"),
     "theme_id": _l("Theme"),
     "themes": _l("Themes"),
@@ -86,7 +86,8 @@ FIELD_LABELS = {
     "visa_status": _l("Invitation letter / visa"),
     "visibility": _l("Visibility"),
 }
-"""Translated names of the fields of events, missions, delegations, legs and stays."""
+"""Translated names of the fields of events, missions, delegations, legs and stays.
+Instants are shown in the viewer's zone (with its label), so their names say no zone."""
 
 
 def _value_tables() -> dict[str, dict[str, Any]]:

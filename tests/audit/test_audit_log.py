@@ -140,6 +140,7 @@ def test_partial_in_chinese_names_fields_and_coded_values_in_chinese(app: Flask)
         html = render_template_string(PARTIAL, obj=w.liuzhou_event)
     # Instants in the viewer's zone (UTC by default) with the zone's label, not ISO strings.
     assert "2018年7月4日 01:30 UTC" in html and "+00:00</td>" not in html
+    assert "<td>开始</td>" in html and "会场当地时间" not in html
     assert "日历 UID" in html and ">Uid<" not in html
     assert "<td>柳州</td>" in html and f"<td>{w.mission.id}</td>" not in html
 
