@@ -50,6 +50,7 @@ from core.timefmt import (
 )
 from missions.models import Mission
 from programme.models import City, Theme
+from programme.sorting import by_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISIBILITIES = {"public": _l("Public programme"), "internal": _l("Internal")}
@@ -61,15 +62,16 @@ def _name(obj: Any, field: str = "name") -> str:
 
 
 def city_choices(blank: bool = True) -> list[SelectChoice]:
-    """Cities for a select, by English name, with an optional blank first entry."""
-    cities = db.session.scalars(select(City).order_by(City.name_en)).all()
+    """Cities for a select, by name in the page's language (Chinese by pinyin), with an
+    optional blank first entry."""
+    cities = by_name(db.session.scalars(select(City)))
     rows = [(str(c.id), _name(c)) for c in cities]
     return opts(([("", "—")] if blank else []) + rows)
 
 
 def theme_choices() -> list[SelectChoice]:
     """Themes (clusters) for a select, with a blank first entry."""
-    themes = db.session.scalars(select(Theme).order_by(Theme.name_en)).all()
+    themes = by_name(db.session.scalars(select(Theme)))
     return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
 
 
@@ -77,6 +79,13 @@ def mission_choices() -> list[SelectChoice]:
     """Missions for a select, newest first, with a blank first entry."""
     missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all()
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
+
+
+def _day(value: date) -> str:
+    """A date in the page's locale (2018年7月1日 / 1 Jul 2018) for error messages."""
+    from core.templating import local_date  # core.templating imports the forms' labels
+
+    return local_date(value)
 
 
 def _optional_int(value: Any) -> int | None:
@@ -210,7 +219,7 @@ class EventForm(FlaskForm):
         if first < mission.start_date or last > mission.end_date:
             self.mission_id.errors.append(_l(
                 "The event falls outside the mission's dates (%(start)s – %(end)s).",
-                start=mission.start_date.isoformat(), end=mission.end_date.isoformat()))
+                start=_day(mission.start_date), end=_day(mission.end_date)))
             return False
         return True
 

@@ -22,12 +22,13 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from core.choices import select_choices as opts
 from core.extensions import db
-from core.i18n import localized
+from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import Mission, TravelMode, VisaStatus
 from participants.models import Participant
 from programme.models import City, Partnership, Theme
+from programme.sorting import by_name, latin_key, pinyin_key
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISA_STATUSES = {
@@ -41,14 +42,30 @@ TRAVEL_MODES = {
 CHOICE_MESSAGE = _l("Choose one of the options.")
 
 
+def _day(value: date) -> str:
+    """A date in the page's locale (2018年7月1日 / 1 Jul 2018) for error messages."""
+    from core.templating import local_date  # core.templating imports the forms' labels
+
+    return local_date(value)
+
+
 def _optional_int(value: Any) -> int | None:
     return int(value) if value not in (None, "", "None") else None
 
 
 def _cities(blank: bool) -> list[SelectChoice]:
-    rows = [(c.id, localized(c, "name")[0])
-            for c in db.session.scalars(select(City).order_by(City.name_en))]
+    rows = [(c.id, localized(c, "name")[0]) for c in by_name(db.session.scalars(select(City)))]
     return opts(([("", "—")] if blank else []) + rows)
+
+
+def partnership_options() -> list[tuple[int, str]]:
+    """Partnerships named by their cities in the page's language (EU city first),
+    sorted by that name."""
+    rows = [(p.id, " – ".join(localized(c, "name")[0] for c in p.cities))
+            for p in db.session.scalars(select(Partnership))]
+    if get_lang() == "zh":
+        return sorted(rows, key=lambda row: pinyin_key(row[1]))
+    return sorted(rows, key=lambda row: latin_key(row[1]))
 
 
 def outside_mission(mission: Mission | None, first: date, last: date) -> bool:
@@ -64,7 +81,7 @@ def outside_message(mission: Mission | None) -> Any:
     """The error for a leg or stay outside the mission's dates."""
     assert mission is not None
     return _l("Outside the mission's dates (%(start)s – %(end)s).",
-              start=mission.start_date.isoformat(), end=mission.end_date.isoformat())
+              start=_day(mission.start_date), end=_day(mission.end_date))
 
 
 class MissionForm(FlaskForm):
@@ -90,11 +107,8 @@ class MissionForm(FlaskForm):
         self.event_dates = event_dates or []
         self.cities.choices = _cities(blank=False)
         self.themes.choices = opts(
-            (t.id, localized(t, "name")[0])
-            for t in db.session.scalars(select(Theme).order_by(Theme.name_en)))
-        self.partnership_id.choices = opts([("", "—")] + [
-            (p.id, p.slug) for p in db.session.scalars(select(Partnership).order_by(
-                Partnership.slug))])
+            (t.id, localized(t, "name")[0]) for t in by_name(db.session.scalars(select(Theme))))
+        self.partnership_id.choices = opts([("", "—")] + partnership_options())
         for field in (self.kind, self.status):
             field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]
 
@@ -113,7 +127,7 @@ class MissionForm(FlaskForm):
             if outside:
                 raise ValidationError(_l(
                     "Some of the mission's events fall outside these dates (e.g. %(day)s); "
-                    "move them first.", day=min(outside).isoformat()))
+                    "move them first.", day=_day(min(outside))))
 
 
 class MemberForm(FlaskForm):

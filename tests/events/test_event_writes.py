@@ -75,6 +75,10 @@ def test_event_outside_the_mission_dates_is_refused(client: FlaskClient,
     trip = mission(start=date(2018, 7, 1), end=date(2018, 7, 2))
     page = client.post("/events/new", data=form(mission_id=str(trip.id))).get_data(as_text=True)
     assert "outside the mission" in page.split('id="mission_id-errors"')[1]
+    page = client.post("/events/new?lang=zh", data=form(mission_id=str(trip.id))
+                       ).get_data(as_text=True)
+    assert "2018年7月1日 – 2018年7月2日" in page.split('id="mission_id-errors"')[1]
+    client.get("/?lang=en")  # back to English for the rest
     ok = client.post("/events/new", data=form(mission_id=str(trip.id),
                                               starts_local="2018-07-02T10:00",
                                               ends_local="2018-07-02T11:00"))

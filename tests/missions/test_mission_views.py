@@ -138,6 +138,10 @@ def test_mission_dates_must_hold_its_events(client: FlaskClient,
             "end_date": "2018-07-08", "status": "planned", "version_id": "1"}
     page = client.post(f"/missions/{trip.id}/edit", data=data).get_data(as_text=True)
     assert "outside these dates" in page.split('id="end_date-errors"')[1]
+    assert "2 Jul 2018" in page.split('id="end_date-errors"')[1]
+    page = client.post(f"/missions/{trip.id}/edit?lang=zh", data=data).get_data(as_text=True)
+    assert "2018年7月2日" in page.split('id="end_date-errors"')[1]  # not 2018-07-02
+    client.get("/?lang=en")  # back to English for the rest
     page = client.post(f"/missions/{trip.id}/edit", data={**data, "start_date": "2018-07-09"}
                        ).get_data(as_text=True)
     assert "must not be before the first day" in page
@@ -183,4 +187,9 @@ def test_legs_and_stays_must_fit_the_mission(client: FlaskClient,
         "city_id": city("yantai").id, "hotel": "Late Hotel", "check_in": "2018-07-08",
         "check_out": "2018-07-12"}).get_data(as_text=True)
     assert "Outside the mission's dates" in page.split('id="check_out-errors"')[1]
+    page = client.post(f"/missions/{trip.id}/stays?lang=zh", data={
+        "city_id": city("yantai").id, "hotel": "Late Hotel", "check_in": "2018-07-08",
+        "check_out": "2018-07-12"}).get_data(as_text=True)
+    assert "2018年7月1日 – 2018年7月8日" in page.split('id="check_out-errors"')[1]
+    client.get("/?lang=en")  # back to English for the rest
     assert db.session.scalar(db.select(db.func.count(HotelStay.id))) == 0
