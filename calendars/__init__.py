@@ -5,6 +5,7 @@ import os
 from flask import Flask
 
 from calendars.links import feed_links
+from calendars.mail import DEFAULT_SENDER
 from calendars.views import bp
 
 __all__ = ["bp", "init_app"]
@@ -15,7 +16,7 @@ def init_app(app: Flask) -> None:
     from calendars import tracking
 
     sender = (
-        app.config.get("MAIL_SENDER") or os.environ.get("MAIL_SENDER") or "programme@helix.invalid"
+        app.config.get("MAIL_SENDER") or os.environ.get("MAIL_SENDER") or DEFAULT_SENDER
     )
     app.config.setdefault("CALENDAR_ORGANIZER_EMAIL", sender)
     app.config.setdefault("CALENDAR_ORGANIZER_NAME", "Helix")

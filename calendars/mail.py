@@ -26,6 +26,9 @@ from pathlib import Path
 
 TRUE_VALUES = {"1", "true", "yes", "on"}
 
+#: Sender (and so ORGANIZER) when ``MAIL_SENDER`` is not set.
+DEFAULT_SENDER = "helix@localhost"
+
 
 @dataclass(frozen=True)
 class MailConfig:
@@ -49,7 +52,7 @@ class MailConfig:
         use_ssl = environ.get("MAIL_USE_SSL", "").lower() in TRUE_VALUES
         default_port = 465 if use_ssl else 25
         return cls(
-            sender=environ.get("MAIL_SENDER", "helix@localhost"),
+            sender=environ.get("MAIL_SENDER", DEFAULT_SENDER),
             sender_name=environ.get("MAIL_SENDER_NAME", "Helix"),
             server=environ.get("MAIL_SERVER") or None,
             port=int(environ.get("MAIL_PORT") or default_port),
