@@ -55,9 +55,9 @@ lint: install-dev
 
 ## Extract every translatable string and update the catalogues (no locations: clean merges).
 translations: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output --no-wrap \
 		--project Helix -o translations/messages.pot .
-	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap
 
 ## Serve the app with gunicorn on loopback; print feed requests/s against a static file of the same bytes.
 bench: install compile-translations
