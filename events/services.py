@@ -14,10 +14,10 @@ from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from audit import record, tracking
 from core.extensions import db
+from core.versioning import check_version, commit_or_stale
 from events.models import Event, EventStatus, new_uid
 from programme.models import City
 
@@ -54,18 +54,11 @@ def _assign(event: Event, data: Mapping[str, Any]) -> None:
 
 
 def _commit_or_stale(event: Event) -> None:
-    try:
-        db.session.commit()
-    except StaleDataError as exc:
-        db.session.rollback()
-        raise StaleEventError(event.id) from exc
+    commit_or_stale(StaleEventError(event.id))
 
 
 def _check_version(event: Event, expected_version: int | str | None) -> None:
-    if expected_version in (None, ""):
-        return
-    if int(expected_version) != event.version_id:
-        raise StaleEventError(event.id)
+    check_version(event.version_id, expected_version, StaleEventError(event.id))
 
 
 def create_event(data: Mapping[str, Any], actor: Any = None) -> Event:
@@ -82,13 +75,9 @@ def update_event(event: Event, data: Mapping[str, Any],
                  expected_version: int | str | None, actor: Any = None) -> Event:
     """Apply an edit made from version ``expected_version``; refuse it when stale."""
     _check_version(event, expected_version)
-    try:
-        with db.session.no_autoflush, tracking(actor, event):
-            _assign(event, data)
-        db.session.commit()
-    except StaleDataError as exc:  # someone saved between our read and our write
-        db.session.rollback()
-        raise StaleEventError(event.id) from exc
+    with db.session.no_autoflush, tracking(actor, event):
+        _assign(event, data)
+    _commit_or_stale(event)  # someone may have saved between our read and our write
     return event
 
 

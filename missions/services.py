@@ -10,10 +10,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from audit import record, tracking
 from core.extensions import db
+from core.versioning import check_version, commit_or_stale
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from programme.models import City, Theme
 
@@ -58,15 +58,11 @@ def create_mission(data: Mapping[str, Any], actor: Any = None) -> Mission:
 def update_mission(mission: Mission, data: Mapping[str, Any],
                    expected_version: int | str | None, actor: Any = None) -> Mission:
     """Apply an edit made from ``expected_version``; refuse it when stale."""
-    if expected_version not in (None, "") and int(expected_version) != mission.version_id:
-        raise StaleMissionError(mission.id)
-    try:
-        with db.session.no_autoflush, tracking(actor, mission):
-            _assign(mission, data)
-        db.session.commit()
-    except StaleDataError as exc:  # someone saved between our read and our write
-        db.session.rollback()
-        raise StaleMissionError(mission.id) from exc
+    stale = StaleMissionError(mission.id)
+    check_version(mission.version_id, expected_version, stale)
+    with db.session.no_autoflush, tracking(actor, mission):
+        _assign(mission, data)
+    commit_or_stale(stale)  # someone may have saved between our read and our write
     return mission
 
 
