@@ -10,8 +10,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Create and configure a Helix application.
 
     ``config`` overrides the environment-derived settings (tests pass their database URL).
+    Each package's ``blueprint.init_app`` registers its blueprint and its contributions
+    (home page sections, audit labels, demo loaders, commands) on the app's registry.
     """
-    from core import cli, templating
+    import accounts.blueprint
+    import audit.blueprint
+    import calendars.blueprint
+    import core.blueprint
+    import delegates.blueprint
+    import events.blueprint
+    import missions.blueprint
+    import participants
+    import participants.contributions
+    import programme.blueprint
+    import reports
+    from core import cli, registry
     from core.config import INSTANCE, from_environment
     from core.extensions import babel, csrf, db, login_manager, migrate
     from core.i18n import remember_language, select_locale, select_timezone
@@ -27,25 +40,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     csrf.init_app(app)
     login_manager.init_app(app)
-    login_manager.login_view = "accounts.login"
+    registry.init_app(app)
 
-    import accounts
-    import audit
-    import calendars
-    import core.views
-    import events
-    import missions
-    import participants
-    import programme
-    import reports
-
-    for package in (core.views, accounts, programme, participants, missions, events,
-                    calendars, reports):
-        app.register_blueprint(package.bp)
-    accounts.init_app(app)
-    audit.init_app(app)
-    calendars.init_app(app)
-    templating.register(app)
+    for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
+                    missions.blueprint, events.blueprint, calendars.blueprint,
+                    delegates.blueprint, participants.contributions):
+        package.init_app(app)
+    # participants and reports get their blueprint.py in the participants split (layout-b).
+    app.register_blueprint(participants.bp)
+    app.register_blueprint(reports.bp)
     app.after_request(remember_language)
-    app.cli.add_command(cli.helix)
+    cli.init_app(app)
     return app

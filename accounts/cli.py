@@ -5,29 +5,24 @@ from __future__ import annotations
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import select
 
 from accounts.policy import ROLES
 from accounts.services import AccountError, create_user
-from core.cli import helix
-from core.extensions import db
+from core.registry import provided
 
 
-def _lookup(model_path: str, column: str, value: str | None) -> int | None:
-    """Id of the row whose ``column`` equals ``value`` (``None`` when no value given)."""
+def _lookup(kind: str, column: str, value: str | None) -> int | None:
+    """Id of the ``kind`` record (city, participant) whose ``column`` equals ``value``
+    (``None`` when no value given), through the lookup its package registered."""
     if not value:
         return None
-    if model_path == "city":
-        from programme.models import City as model
-    else:
-        from participants.models import Participant as model  # type: ignore[assignment]
-    row = db.session.scalar(select(model).where(getattr(model, column) == value))
-    if row is None:
-        raise click.BadParameter(f"no {model_path} with {column} {value!r}")
-    return row.id
+    found = provided(f"lookup.{kind}")().find(value)
+    if found is None:
+        raise click.BadParameter(f"no {kind} with {column} {value!r}")
+    return int(found[0])
 
 
-@helix.command("create-user")
+@click.command("create-user")
 @click.option("--email", prompt=True, help="The user's e-mail address (their sign-in name).")
 @click.option("--role", type=click.Choice(ROLES), default="delegate", show_default=True)
 @click.option("--city", "city_slug", help="City slug (city staff: the city they edit).")
@@ -68,7 +63,7 @@ def print_demo_accounts() -> None:
     click.echo(sign_in_help(accounts, current_app.config.get("PUBLIC_URL", "")))
 
 
-@helix.command("demo-accounts")
+@click.command("demo-accounts")
 @with_appcontext
 def demo_accounts_command() -> None:
     """Create or reset the demo accounts with new random passwords and print them."""

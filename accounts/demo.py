@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from accounts.models import User
 from accounts.passwords import generate_password, hash_password
 from core.extensions import db
-from participants.models import Invitation, Participant
-from programme.models import City
+from core.registry import provided
 
 DEMO_DOMAIN = "demo.example.org"
 
@@ -26,20 +25,6 @@ class DemoAccount:
     role: str
     password: str
     note: str
-
-
-def _delegate_participant() -> Participant | None:
-    """The demo participant with the most invitations (so the schedule is not empty)."""
-    query = (
-        select(Participant)
-        .join(Invitation, Invitation.participant_id == Participant.id)
-        .group_by(Participant.id)
-        .order_by(func.count(Invitation.id).desc(), Participant.id)
-        .limit(1)
-    )
-    return db.session.scalar(query) or db.session.scalar(
-        select(Participant).order_by(Participant.id).limit(1)
-    )
 
 
 def _upsert(email: str, role: str, password: str, **fields: object) -> User:
@@ -62,19 +47,19 @@ def ensure_demo_accounts() -> list[DemoAccount]:
     _upsert(f"organiser@{DEMO_DOMAIN}", "organiser", password)
     accounts.append(DemoAccount(f"organiser@{DEMO_DOMAIN}", "organiser", password, ""))
 
-    liuzhou = db.session.scalar(select(City).where(City.slug == "liuzhou"))
+    liuzhou = provided("lookup.city")().find("liuzhou")
     if liuzhou is not None:
         password = generate_password()
-        _upsert(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password, city_id=liuzhou.id)
+        _upsert(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password, city_id=liuzhou[0])
         accounts.append(DemoAccount(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password,
-                                    liuzhou.name_en))
+                                    liuzhou[1]))
 
-    participant = _delegate_participant()
-    if participant is not None:
+    delegate = provided("demo.delegate")()
+    if delegate is not None:
         password = generate_password()
-        _upsert(f"delegate@{DEMO_DOMAIN}", "delegate", password, participant_id=participant.id)
+        _upsert(f"delegate@{DEMO_DOMAIN}", "delegate", password, participant_id=delegate[0])
         accounts.append(DemoAccount(f"delegate@{DEMO_DOMAIN}", "delegate", password,
-                                    participant.name))
+                                    delegate[1]))
     db.session.commit()
     return accounts
 

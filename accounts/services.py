@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from accounts.models import User
 from accounts.passwords import hash_password, needs_rehash, password_problems, verify_password
 from accounts.policy import ROLES
-from audit import record, tracking
+from audit.services import record, tracking
 from core.extensions import db
 from core.types import utcnow
 

@@ -6,16 +6,13 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from sqlalchemy import select
 from wtforms import BooleanField, EmailField, Field, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, ValidationError
 
 from accounts.roles import ROLE_LABELS
 from accounts.services import find_user
-from core.extensions import db
-from participants.models import Participant
-from programme.models import City
+from core.registry import provided
 
 
 def _optional_id(value: Any) -> int | None:
@@ -44,12 +41,10 @@ class UserForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.editing_id = editing_id
         none = [SelectChoice("", "—")]
-        cities = db.session.scalars(select(City).order_by(City.name_en))
-        self.city_id.choices = none + [SelectChoice(c.id, c.name_en) for c in cities]
-        people = db.session.scalars(select(Participant).order_by(Participant.name))
-        self.participant_id.choices = none + [
-            SelectChoice(p.id, f"{p.name} <{p.email}>") for p in people
-        ]
+        self.city_id.choices = none + [SelectChoice(key, label) for key, label
+                                       in provided("lookup.city")().choices()]
+        self.participant_id.choices = none + [SelectChoice(key, label) for key, label
+                                              in provided("lookup.participant")().choices()]
 
     def validate_email(self, field: Field) -> None:
         """No two users share an e-mail address."""
@@ -61,10 +56,10 @@ class UserForm(FlaskForm):
         """City staff need their city; the chosen city must exist."""
         if self.role.data == "city_staff" and field.data is None:
             raise ValidationError(_l("City staff need a city."))
-        if field.data is not None and db.session.get(City, field.data) is None:
+        if field.data is not None and not provided("lookup.city")().exists(field.data):
             raise ValidationError(_l("Choose a city from the list."))
 
     def validate_participant_id(self, field: Field) -> None:
         """The linked participant must exist."""
-        if field.data is not None and db.session.get(Participant, field.data) is None:
+        if field.data is not None and not provided("lookup.participant")().exists(field.data):
             raise ValidationError(_l("Choose a participant from the list."))

@@ -12,8 +12,10 @@ from sqlalchemy import select
 
 from audit.diff import Jsonable, format_value
 from audit.services import entries_for
+from core import labels
 from core.extensions import db
 from core.i18n import get_lang, localized
+from core.registry import current_registry
 from core.templating import local_date, local_time
 from core.viewer import viewer_timezone
 
@@ -91,21 +93,19 @@ Instants are shown in the viewer's zone (with its label), so their names say no 
 
 
 def _value_tables() -> dict[str, dict[str, Any]]:
-    from core import labels
-    from events.forms import VISIBILITIES
-    from missions.forms import TRAVEL_MODES, VISA_STATUSES
-
-    return {
+    """Labels of coded values: the shared ones of ``core.labels`` and those the domains
+    registered (``Registry.add_value_labels``)."""
+    tables: dict[str, dict[str, Any]] = {
         "kind": {**labels.OUTCOME_KINDS, **labels.EVENT_KINDS, **labels.MISSION_KINDS},
         "status": {**labels.INVITATION_STATUSES, **labels.EVENT_STATUSES,
                    **labels.MISSION_STATUSES},
         "role": labels.DELEGATION_ROLES,
         "helix_role": labels.HELIX_ROLES,
         "language": labels.WORKING_LANGUAGES,
-        "visibility": VISIBILITIES,
-        "mode": TRAVEL_MODES,
-        "visa_status": VISA_STATUSES,
     }
+    for name, table in current_registry().value_labels.items():
+        tables[name] = {**tables.get(name, {}), **table}
+    return tables
 
 
 def field_label(name: str, object_type: str | None = None) -> str:
@@ -113,6 +113,9 @@ def field_label(name: str, object_type: str | None = None) -> str:
     column name: ``title_zh`` → ``Title (ZH)``, ``city_id`` → ``City``."""
     if name == "cities" and object_type == "mission":
         return str(_l("Cities visited"))
+    registered = current_registry().field_labels
+    if name in registered:
+        return str(registered[name])
     if name in FIELD_LABELS:
         return str(FIELD_LABELS[name])
     base, _, suffix = name.rpartition("_")
@@ -124,16 +127,9 @@ def field_label(name: str, object_type: str | None = None) -> str:
 
 
 def _record_names(name: str) -> tuple[Any, str, str] | None:
-    """(model, key column, field to show) of the records that field ``name`` refers to."""
-    from missions.models import Mission
-    from programme.models import City, Theme
-
-    return {
-        "city_id": (City, "id", "name"), "from_city_id": (City, "id", "name"),
-        "to_city_id": (City, "id", "name"), "cities": (City, "slug", "name"),
-        "theme_id": (Theme, "id", "name"), "themes": (Theme, "slug", "name"),
-        "mission_id": (Mission, "id", "title"),
-    }.get(name)
+    """(model, key column, field to show) of the records that field ``name`` refers to, as
+    the domains registered them (``Registry.add_record_names``)."""
+    return current_registry().record_names.get(name)
 
 
 def _named(value: Jsonable, name: str) -> str | None:

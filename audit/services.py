@@ -3,7 +3,7 @@
 Entries are added to the current session without committing, so they are written in the
 same transaction as the change they describe (and vanish with it on rollback)::
 
-    from audit import record, snapshot, tracking
+    from audit.services import record, snapshot, tracking
 
     record(current_user, "created", event)            # after db.session.add(event)
     with tracking(current_user, event):               # diff before → after

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, gettext
 from flask_login import current_user
@@ -34,7 +34,6 @@ from missions.models import Mission
 from participants.models import Participant
 from programme.models import City, Theme
 
-bp = Blueprint("calendars", __name__)
 cache = FeedCache()
 
 
@@ -79,7 +78,6 @@ def _serve(feed: Feed) -> Response:
     )
 
 
-@bp.route("/events/<int:event_id>.ics")
 def event(event_id: int) -> Response:
     """One event as a download ("Add to calendar"), for whoever may see the event."""
     found = db.session.scalar(visible_events(current_user).where(Event.id == event_id))
@@ -100,7 +98,6 @@ def event(event_id: int) -> Response:
     return _serve(feed)
 
 
-@bp.route("/calendar/programme.ics")
 def programme() -> Response:
     """The public programme: public events of the last six months and all later ones."""
     lang = _lang()
@@ -108,7 +105,6 @@ def programme() -> Response:
     return _serve(Feed("programme", "all", lang, name, public_events, "helix-programme.ics"))
 
 
-@bp.route("/calendar/missions/<int:mission_id>.ics")
 def mission(mission_id: int) -> Response:
     """The public events of one mission."""
     found = db.session.get(Mission, mission_id)
@@ -148,14 +144,12 @@ def _by_slug(
     return _serve(Feed(kind, found.slug, lang, name, query, f"helix-{found.slug}.ics"))
 
 
-@bp.route("/calendar/cities/<slug>.ics")
 def city(slug: str) -> Response:
     """The public events held in one city."""
     name = lambda city: gettext("Helix events in %(city)s", city=city)  # noqa: E731
     return _by_slug("city", City, Event.city_id, slug, name)
 
 
-@bp.route("/calendar/themes/<slug>.ics")
 def theme(slug: str) -> Response:
     """The public events on one theme."""
     name = lambda theme: gettext("Helix events on %(theme)s", theme=theme)  # noqa: E731
@@ -169,7 +163,6 @@ def _token_owner(token: str) -> tuple[int, str] | None:
     return (row[0], row[1]) if row is not None else None
 
 
-@bp.route("/calendar/u/<token>.ics")
 def personal(token: str) -> Response:
     """A participant's own feed: every event they are invited to and have not declined."""
     if len(token) < MIN_TOKEN_LENGTH:
@@ -193,14 +186,12 @@ def personal(token: str) -> Response:
     return _serve(feed)
 
 
-@bp.route("/calendar/")
 def subscribe() -> str:
     """How to subscribe: the programme feed, and the signed-in delegate's own feed."""
     participant = getattr(current_user, "participant", None)
     return render_template("calendars/subscribe.html", participant=participant)
 
 
-@bp.route("/calendar/participants/<int:participant_id>")
 @require("participants.view")
 def participant_feed(participant_id: int) -> str:
     """An organiser's view of a participant's personal feed, with the reset button."""
@@ -210,7 +201,6 @@ def participant_feed(participant_id: int) -> str:
     return render_template("calendars/participant.html", participant=participant)
 
 
-@bp.route("/calendar/participants/<int:participant_id>/token", methods=["POST"])
 @require("participants.edit")
 def regenerate(participant_id: int) -> ResponseReturnValue:
     """Give the participant a new feed URL; the old one answers 404 from now on."""

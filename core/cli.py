@@ -1,7 +1,14 @@
-"""The ``helix`` command group: ``flask --app app helix …``."""
+"""The ``helix`` command group: ``flask --app app helix …``.
+
+The domains add their commands through :meth:`core.registry.Registry.add_command`.
+"""
 
 import click
+from flask import Flask
 from flask.cli import with_appcontext
+
+from core.demo import database_is_empty, load_demo_programme
+from core.registry import current_registry, registry_of
 
 
 @click.group()
@@ -16,14 +23,17 @@ def helix() -> None:
 @with_appcontext
 def load_demo(if_empty: bool, accounts: bool) -> None:
     """Load the IUC demo programme (safe to run twice: nothing is duplicated)."""
-    from programme.demo import database_is_empty, load_demo_programme
-
     if if_empty and not database_is_empty():
         click.echo("Database already holds data; demo programme not loaded.")
         return
     counts = load_demo_programme()
     click.echo("Demo programme loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if accounts:
-        from accounts.cli import print_demo_accounts
+        current_registry().provided("demo.print_accounts")()
 
-        print_demo_accounts()
+
+def init_app(app: Flask) -> None:
+    """Add the ``helix`` group, with every command the domains registered, to the app."""
+    for command in registry_of(app).commands:
+        helix.add_command(command)
+    app.cli.add_command(helix)

@@ -5,11 +5,8 @@ from typing import Any
 
 from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, format_time, gettext
-from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from markupsafe import Markup, escape
 
-from accounts.permissions import can
 from core.i18n import get_lang, html_lang, localized
 from core.labels import template_helpers
 from core.timefmt import to_local, zone_abbreviation
@@ -84,30 +81,6 @@ def lang_switch_url(lang: str) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
-#: Main navigation: (endpoint, label, action needed to see it).
-NAV: list[tuple[str, Any, str]] = [
-    ("core.home", _l("Programme"), "programme.view"),
-    ("events.index", _l("Events"), "programme.view"),
-    ("missions.index", _l("Missions"), "programme.view"),
-    ("programme.cities", _l("Cities"), "programme.view"),
-    ("programme.partnerships", _l("Partnerships"), "programme.view"),
-    ("participants.index", _l("Participants"), "participants.view"),
-    ("reports.dashboard", _l("Dashboard"), "reports.view"),
-    ("accounts.users", _l("Users"), "users.list"),
-]
-
-
-def can_do(action: str, target: Any = None) -> bool:
-    """Template helper: may the current user perform ``action``?"""
-    return can(current_user, action, target)
-
-
-def nav_items() -> list[tuple[str, Any]]:
-    """The navigation entries the current user may see."""
-    return [(endpoint, label) for endpoint, label, action in NAV
-            if can(current_user, action)]
-
-
 def register(app: Flask) -> None:
     """Install the filters and globals on the app's Jinja environment."""
     app.jinja_env.filters.update(
@@ -116,6 +89,6 @@ def register(app: Flask) -> None:
     app.jinja_env.globals.update(
         loc=loc, get_lang=get_lang, html_lang=html_lang, lang_switch_url=lang_switch_url,
         viewer_timezone=viewer_timezone,
-        viewer_timezone_source=viewer_timezone_source, nav_items=nav_items, can_do=can_do,
+        viewer_timezone_source=viewer_timezone_source,
     )
     app.jinja_env.globals.update(template_helpers())

@@ -8,7 +8,6 @@ from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 
 from events.conflicts import Conflict
-from events.views import bp
 
 
 def _hours(value: timedelta | None) -> str:
@@ -16,7 +15,6 @@ def _hours(value: timedelta | None) -> str:
     return format_decimal(round(hours, 1), format="#,##0.#")
 
 
-@bp.app_template_global("describe_conflict")
 def describe_conflict(conflict: Conflict, people: int = 1) -> str:
     """One warning sentence, e.g. a travel clash with distance and hours."""
     who = ngettext("%(num)d person", "%(num)d people", people)
@@ -30,7 +28,6 @@ def describe_conflict(conflict: Conflict, people: int = 1) -> str:
              needed=_hours(conflict.needed), available=_hours(conflict.available), who=who)
 
 
-@bp.app_template_filter("web_link")
 def web_link(url: str | None) -> str | None:
     """``url`` when it is an http(s) address, else ``None`` (never a ``javascript:`` link)."""
     if url and url.strip().lower().startswith(("https://", "http://")):

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from audit import record, tracking
+from audit.services import record, tracking
 from core.extensions import db
 from core.versioning import check_version, commit_or_stale
 from events.models import Event, EventStatus, new_uid

@@ -8,7 +8,6 @@ from flask_babel import force_locale
 
 from core import labels
 from missions.forms import TRAVEL_MODES, VISA_STATUSES
-from missions.views import bp
 
 TABLES: dict[str, dict[str, Any]] = {
     "event_kind": labels.EVENT_KINDS,
@@ -17,7 +16,6 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 
 
-@bp.app_template_global("both_languages")
 def both_languages(table: str, value: str) -> tuple[str, str]:
     """The label of a stored value in English and in Chinese."""
     result = []
@@ -27,19 +25,16 @@ def both_languages(table: str, value: str) -> tuple[str, str]:
     return result[0], result[1]
 
 
-@bp.app_template_global("both_texts")
 def both_texts(obj: Any, field: str) -> tuple[str, str]:
     """``<field>_en`` and ``<field>_zh`` of an object (either may be empty)."""
     return getattr(obj, f"{field}_en", None) or "", getattr(obj, f"{field}_zh", None) or ""
 
 
-@bp.app_template_global("visa_status_label")
 def visa_status_label(value: str | None) -> str:
     """The translated label of an invitation-letter / visa status."""
     return labels.label(VISA_STATUSES, value)
 
 
-@bp.app_template_global("travel_mode_label")
 def travel_mode_label(value: str | None) -> str:
     """The translated label of a travel mode."""
     return labels.label(TRAVEL_MODES, value)

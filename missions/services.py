@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from audit import record, tracking
+from audit.services import record, tracking
 from core.extensions import db
 from core.versioning import check_version, commit_or_stale
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg

@@ -1,5 +1,1 @@
 """The programme's reference data: cities, themes, partnerships and outcomes."""
-
-from programme.views import bp
-
-__all__ = ["bp"]

@@ -8,7 +8,7 @@ from flask import Flask, g, render_template_string
 from flask_login import login_user, logout_user
 from sqlalchemy import select
 
-import audit
+from audit import services as audit
 from audit.jinja import field_label
 from audit.models import AuditEntry
 from core.extensions import db

@@ -227,7 +227,7 @@ def test_city_staff_plan_in_their_own_city_only(client: FlaskClient,
 
 
 def test_writes_are_audited(client: FlaskClient, login: Callable[..., Any]) -> None:
-    from audit import entries_for
+    from audit.services import entries_for
 
     login("organiser")
     client.post("/events/new", data=form())

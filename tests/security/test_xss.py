@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask import Flask
 from markupsafe import escape
 
-import audit
+from audit import services as audit
 from core.extensions import db
 from tests.security.route_matrix import cases_of, collect
 from tests.security.walk import build_url, client_for, routes

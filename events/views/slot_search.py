@@ -16,7 +16,6 @@ from core.viewer import viewer_timezone
 from events.forms import LOCAL_FORMAT, SlotFinderForm
 from events.slots import find_slots
 from events.timezones import city_times
-from events.views import bp
 from programme.models import City
 
 
@@ -36,7 +35,6 @@ def _create_url(slot_start: datetime, minutes: int, cities: list[City], mission_
     return url_for("events.create", **params)
 
 
-@bp.route("/slots")
 @require("events.create")
 def slots() -> str:
     """List the windows where every chosen city is inside working hours (Mon–Fri 9–18)."""

@@ -1,10 +1,10 @@
-"""Sign-in, sign-out, the account page, password change and "my schedule"."""
+"""Sign-in, sign-out, the account page and password change."""
 
 from __future__ import annotations
 
 import hmac
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
@@ -13,16 +13,11 @@ from accounts.forms import LoginForm, PasswordChangeForm
 from accounts.models import User
 from accounts.passwords import MIN_LENGTH, verify_password
 from accounts.permissions import require
-from accounts.schedule import ANSWERS, answer, can_answer, delegations_of, invitations_of
 from accounts.security import limiter
 from accounts.services import authenticate, record_sign_in, set_password
-from core.extensions import db, login_manager
-from participants.models import Invitation
-
-bp = Blueprint("accounts", __name__)
+from core.extensions import db
 
 
-@login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     """Flask-Login: the user of a session cookie (``<id>:<password fingerprint>``).
 
@@ -61,7 +56,6 @@ def _failed(response: Response) -> bool:
     return response.status_code != 302
 
 
-@bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed)
 @limiter.limit(_account_limit, methods=["POST"], key_func=_submitted_email,
                deduct_when=_failed, scope="login-account")
@@ -77,21 +71,18 @@ def login() -> str | Response:
     return render_template("accounts/login.html", form=form)
 
 
-@bp.route("/logout", methods=["POST"])
 def logout() -> Response:
     """Sign out (POST only, with CSRF)."""
     logout_user()
     return redirect(url_for("core.home"))
 
 
-@bp.route("/account/")
 @require("account.view")
 def account() -> str:
     """The signed-in user's account: role, city, participant, links."""
     return render_template("accounts/account.html")
 
 
-@bp.route("/account/password", methods=["GET", "POST"])
 @require("account.edit")
 @limiter.limit("10 per hour", methods=["POST"], key_func=lambda: str(current_user.get_id()),
                deduct_when=_failed, scope="password")
@@ -107,31 +98,3 @@ def password() -> str | Response:
             return redirect(url_for("accounts.account"))
         form.current_password.errors.append(_("The current password is not right."))
     return render_template("accounts/password.html", form=form, min_length=MIN_LENGTH)
-
-
-@bp.route("/account/schedule")
-@require("schedule.view")
-def schedule() -> str:
-    """My schedule: the linked participant's invitations and delegations."""
-    participant = current_user.participant
-    invitations = invitations_of(participant.id) if participant else []
-    delegations = delegations_of(participant.id) if participant else []
-    return render_template(
-        "accounts/schedule.html", participant=participant, invitations=invitations,
-        delegations=delegations, answers=ANSWERS, can_answer=can_answer,
-    )
-
-
-def _load_invitation(invitation_id: int) -> Invitation | None:
-    return db.session.get(Invitation, invitation_id)
-
-
-@bp.route("/account/invitations/<int:invitation_id>/answer", methods=["POST"])
-@require("invitations.respond", load=_load_invitation)
-def respond(invitation_id: int) -> Response:
-    """Accept, tentatively accept or decline one's own invitation."""
-    if answer(current_user._get_current_object(), g.target, request.form.get("status", "")):
-        flash(_("Your answer was saved."), "success")
-    else:
-        flash(_("This invitation can no longer be answered."), "warning")
-    return redirect(url_for("accounts.schedule"))

@@ -27,7 +27,6 @@ from events.services import (
     update_event,
 )
 from events.timezones import common_zones
-from events.views import bp
 
 
 def load_event(event_id: int) -> Event | None:
@@ -84,7 +83,6 @@ def _prefill(form: EventForm) -> None:
         form.cities.data = cities
 
 
-@bp.route("/new", methods=["GET", "POST"])
 @require("events.create")
 def create() -> ResponseReturnValue:
     """Create an event; conflicts are shown as warnings the organiser may override."""
@@ -103,7 +101,6 @@ def create() -> ResponseReturnValue:
                            zone_names=common_zones())
 
 
-@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
 @require("events.edit", load=load_event)
 def edit(event_id: int) -> ResponseReturnValue:
     """Edit an event from the version the organiser opened (refused when stale)."""
@@ -132,7 +129,6 @@ def edit(event_id: int) -> ResponseReturnValue:
                            zone_names=common_zones())
 
 
-@bp.route("/<int:event_id>/cancel", methods=["POST"])
 @require("events.cancel", load=load_event)
 def cancel(event_id: int) -> ResponseReturnValue:
     """Cancel (keep, marked cancelled) an event."""
@@ -147,7 +143,6 @@ def cancel(event_id: int) -> ResponseReturnValue:
     return redirect(url_for("events.detail", event_id=event_id))
 
 
-@bp.route("/<int:event_id>/duplicate", methods=["POST"])
 @require("events.create", load=load_event)
 def duplicate(event_id: int) -> ResponseReturnValue:
     """Copy an event, optionally some weeks later, and open the copy for editing."""
@@ -162,7 +157,6 @@ def duplicate(event_id: int) -> ResponseReturnValue:
     return redirect(url_for("events.edit", event_id=copy.id))
 
 
-@bp.route("/<int:event_id>/delete", methods=["POST"])
 @require("events.delete", load=load_event)
 def delete(event_id: int) -> ResponseReturnValue:
     """Delete a draft event (tentative, nobody invited); others must be cancelled."""

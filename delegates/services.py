@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from audit import record
+from audit.services import record
 from core.extensions import db
 from events.models import Event
 from missions.models import DelegationMember, Mission

@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 from accounts.permissions import ensure, require
 from core.extensions import db
-from core.timefmt import to_local
-from events.models import Event
+from core.registry import provided
 from missions.forms import LegForm, MemberForm, MissionForm, StayForm
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from missions.services import (
@@ -29,7 +28,6 @@ from missions.services import (
     update_member,
     update_mission,
 )
-from missions.views import bp
 from programme.models import City
 
 
@@ -56,17 +54,6 @@ def _mission_data(form: MissionForm) -> dict[str, object]:
     }
 
 
-def _event_dates(mission: Mission) -> list[object]:
-    """Venue-local first and last dates of the mission's (non-cancelled) events."""
-    dates = []
-    for event in db.session.scalars(select(Event).where(Event.mission_id == mission.id,
-                                                        Event.status != "cancelled")):
-        dates.append(to_local(event.starts_at, event.timezone).date())
-        dates.append(to_local(event.ends_at, event.timezone).date())
-    return dates
-
-
-@bp.route("/new", methods=["GET", "POST"])
 @require("missions.create")
 def create() -> ResponseReturnValue:
     """Create a mission (city staff: one that visits their city)."""
@@ -80,12 +67,11 @@ def create() -> ResponseReturnValue:
     return render_template("missions/form.html", form=form, mission=None)
 
 
-@bp.route("/<int:mission_id>/edit", methods=["GET", "POST"])
 @require("missions.edit", load=load_mission)
 def edit(mission_id: int) -> ResponseReturnValue:
     """Edit a mission; refused when someone saved it meanwhile."""
     mission: Mission = g.target
-    form = MissionForm(obj=mission, event_dates=_event_dates(mission))
+    form = MissionForm(obj=mission, event_dates=provided("mission.event_dates")(mission))
     if not form.is_submitted():
         form.cities.data = [c.id for c in mission.cities]
         form.themes.data = [t.id for t in mission.themes]
@@ -109,7 +95,6 @@ def edit(mission_id: int) -> ResponseReturnValue:
     return render_template("missions/form.html", form=form, mission=mission)
 
 
-@bp.route("/<int:mission_id>/members", methods=["GET", "POST"])
 @require("delegations.edit", load=load_mission)
 def new_member(mission_id: int) -> ResponseReturnValue:
     """Add a delegation member with role and visa status."""
@@ -127,7 +112,6 @@ def new_member(mission_id: int) -> ResponseReturnValue:
     return render_template("missions/member_form.html", form=form, mission=mission, member=None)
 
 
-@bp.route("/<int:mission_id>/members/<int:member_id>", methods=["GET", "POST"])
 @require("delegations.edit", load=load_mission)
 def edit_member(mission_id: int, member_id: int) -> ResponseReturnValue:
     """Change a member's role or invitation-letter / visa status."""
@@ -143,7 +127,6 @@ def edit_member(mission_id: int, member_id: int) -> ResponseReturnValue:
                            member=member)
 
 
-@bp.route("/<int:mission_id>/members/<int:member_id>/remove", methods=["POST"])
 @require("delegations.edit", load=load_mission)
 def delete_member(mission_id: int, member_id: int) -> ResponseReturnValue:
     """Take a member out of the delegation."""
@@ -154,7 +137,6 @@ def delete_member(mission_id: int, member_id: int) -> ResponseReturnValue:
     return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")
 
 
-@bp.route("/<int:mission_id>/legs", methods=["GET", "POST"])
 @require("missions.edit", load=load_mission)
 def new_leg(mission_id: int) -> ResponseReturnValue:
     """Add a flight, train or road transfer."""
@@ -174,7 +156,6 @@ def new_leg(mission_id: int) -> ResponseReturnValue:
                            heading=_("Add a travel leg"))
 
 
-@bp.route("/<int:mission_id>/stays", methods=["GET", "POST"])
 @require("missions.edit", load=load_mission)
 def new_stay(mission_id: int) -> ResponseReturnValue:
     """Add a hotel stay."""
@@ -189,7 +170,6 @@ def new_stay(mission_id: int) -> ResponseReturnValue:
                            heading=_("Add a hotel stay"))
 
 
-@bp.route("/<int:mission_id>/legs/<int:leg_id>/delete", methods=["POST"])
 @require("missions.edit", load=load_mission)
 def delete_leg(mission_id: int, leg_id: int) -> ResponseReturnValue:
     """Remove a travel leg."""
@@ -198,7 +178,6 @@ def delete_leg(mission_id: int, leg_id: int) -> ResponseReturnValue:
     return redirect(url_for("missions.detail", mission_id=mission_id) + "#itinerary")
 
 
-@bp.route("/<int:mission_id>/stays/<int:stay_id>/delete", methods=["POST"])
 @require("missions.edit", load=load_mission)
 def delete_stay(mission_id: int, stay_id: int) -> ResponseReturnValue:
     """Remove a hotel stay."""

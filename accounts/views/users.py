@@ -13,11 +13,9 @@ from accounts.passwords import generate_password
 from accounts.permissions import require
 from accounts.services import create_user, update_user
 from accounts.user_forms import UserForm
-from accounts.views import bp
 from core.extensions import db
 
 
-@bp.route("/admin/users/")
 @require("users.list")
 def users() -> str:
     """Every user with role, city and linked participant."""
@@ -25,7 +23,6 @@ def users() -> str:
     return render_template("accounts/users.html", users=rows)
 
 
-@bp.route("/admin/users/new", methods=["GET", "POST"])
 @require("users.create")
 def user_new() -> str | Response:
     """Create a user; the random first password is shown once, on this page."""
@@ -43,7 +40,6 @@ def user_new() -> str | Response:
     return render_template("accounts/user_form.html", form=form, user=None)
 
 
-@bp.route("/admin/users/<int:user_id>/edit", methods=["GET", "POST"])
 @require("users.edit")
 def user_edit(user_id: int) -> str | Response:
     """Change a user's e-mail, role, city, participant or active flag."""

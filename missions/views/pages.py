@@ -4,23 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, render_template
+from flask import abort, render_template
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from accounts.permissions import can
 from core.extensions import db
+from core.registry import provided
 from core.viewer import viewer_timezone
-from events.models import Event
-from events.queries import visible_events
 from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 
-bp = Blueprint("missions", __name__, url_prefix="/missions")
 
-
-@bp.route("/")
 def index() -> str:
     """All missions, newest first (a fixed number of queries, whatever the count)."""
     missions = db.session.scalars(
@@ -46,9 +42,7 @@ def load_mission(mission_id: int) -> Mission:
 
 def itinerary_context(mission: Mission) -> dict[str, Any]:
     """The mission's events and its itinerary grouped by venue-local dates."""
-    events = db.session.scalars(
-        visible_events(current_user).where(Event.mission_id == mission.id)
-        .options(joinedload(Event.city)).order_by(Event.starts_at)).all()
+    events = provided("mission.events")(mission, current_user)
     # Travel and hotels are for the people involved, not the public programme.
     private = can(current_user, "missions.view_internal")
     days = build_itinerary(events, mission.legs if private else [],
@@ -58,19 +52,15 @@ def itinerary_context(mission: Mission) -> dict[str, Any]:
             "viewer_tz": viewer_timezone()}
 
 
-@bp.route("/<int:mission_id>")
 def detail(mission_id: int) -> str:
     """One mission: itinerary day by day, delegation, schedule warnings."""
-    from events.engagements import mission_conflicts  # events depends on missions, not back
-
     mission = load_mission(mission_id)
     context = itinerary_context(mission)
-    context["conflicts"] = (mission_conflicts(mission)
+    context["conflicts"] = (provided("mission.conflicts")(mission)
                             if can(current_user, "missions.view_internal") else [])
     return render_template("missions/detail.html", **context)
 
 
-@bp.route("/<int:mission_id>/print")
 def printable(mission_id: int) -> str:
     """The itinerary a delegation carries: every entry in English and Chinese."""
     mission = load_mission(mission_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, make_response, render_template, request, url_for
+from flask import abort, jsonify, make_response, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import Select
@@ -22,8 +22,6 @@ from events.forms import EventFilterForm
 from events.models import Event
 from events.queries import visible_events
 from events.timezones import city_times, summary_line, utc_range_for_local_dates
-
-bp = Blueprint("events", __name__, url_prefix="/events")
 
 PER_PAGE = 25
 
@@ -61,7 +59,6 @@ def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
     return query.order_by(Event.starts_at, Event.id)
 
 
-@bp.route("/")
 def index() -> str:
     """Events with filters (kind, city, theme, mission, status, dates) and paging."""
     form = EventFilterForm(request.args)
@@ -75,7 +72,6 @@ def index() -> str:
                            viewer_tz=viewer_timezone())
 
 
-@bp.route("/calendar")
 def calendar() -> ResponseReturnValue:
     """Month/week calendar (FullCalendar), in the page's language and viewer's zone."""
     try:
@@ -117,7 +113,6 @@ def _floating(value: str | None, tz_name: str) -> datetime | None:
         return naive.replace(tzinfo=UTC)
 
 
-@bp.route("/feed.json")
 def feed() -> ResponseReturnValue:
     """Calendar feed: events between ``start`` and ``end`` as wall times in ``tz``."""
     tz_name = request.args.get("tz") or viewer_timezone()
@@ -146,7 +141,6 @@ def feed() -> ResponseReturnValue:
     return jsonify(rows)
 
 
-@bp.route("/<int:event_id>")
 def detail(event_id: int) -> str:
     """One event: venue time, viewer's time, each city's time, conflicts for organisers."""
     event = db.session.scalar(

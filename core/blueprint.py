@@ -1,0 +1,20 @@
+"""The core blueprint: the home page; the shared Jinja filters and globals."""
+
+from flask import Blueprint, Flask
+
+from core import templating
+from core.views import home
+
+bp = Blueprint("core", __name__)
+
+ROUTES = [
+    ("/", home, ["GET"]),
+]
+for rule, view, methods in ROUTES:
+    bp.add_url_rule(rule, view_func=view, methods=methods)
+
+
+def init_app(app: Flask) -> None:
+    """Register the blueprint and the templates' shared helpers."""
+    app.register_blueprint(bp)
+    templating.register(app)

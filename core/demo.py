@@ -1,0 +1,84 @@
+"""Load the demo programme (``programme/demo/programme.yaml``) through the domains' loaders.
+
+Each domain registers a :class:`core.registry.DemoLoader` for its sections of the file.
+Every record is matched on its natural key (slug or e-mail) and updated in place, so
+loading twice changes nothing. The whole load is one transaction.
+"""
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from sqlalchemy import select
+
+from core.extensions import db
+from core.registry import current_registry
+
+DEMO_FILE = Path(__file__).resolve().parents[1] / "programme" / "demo" / "programme.yaml"
+
+M = TypeVar("M", bound=db.Model)  # type: ignore[name-defined]
+
+
+def read_demo_file(path: Path = DEMO_FILE) -> dict[str, Any]:
+    """The demo programme as plain data."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def upsert(model: type[M], key: str, value: Any, **fields: Any) -> M:
+    """Find a row by its natural key and update it, or create it."""
+    row = db.session.scalar(select(model).where(getattr(model, key) == value))
+    if row is None:
+        row = model(**{key: value})
+        db.session.add(row)
+    for name, field_value in fields.items():
+        if getattr(row, name) != field_value:
+            setattr(row, name, field_value)
+    return row
+
+
+def sync_people(rows: list[Any], wanted: list[dict[str, Any]],
+                participants: dict[str, Any], model: type, field: str) -> None:
+    """Add or update the participant rows (delegation members, invitations) of a record."""
+    existing = {row.participant.email: row for row in rows}
+    for item in wanted:
+        row = existing.get(item["participant"])
+        if row is None:
+            rows.append(model(participant=participants[item["participant"]],
+                              **{field: item[field]}))
+        elif getattr(row, field) != item[field]:
+            setattr(row, field, item[field])
+
+
+def as_date(value: Any) -> date | None:
+    """A YAML date (or ISO text) as a date."""
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def as_local(value: Any) -> datetime:
+    """A YAML local date-time (or ISO text) as a naive datetime."""
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def database_is_empty() -> bool:
+    """True when the domains report no stored data yet (the programme: no city)."""
+    return bool(current_registry().provided("demo.database_is_empty")())
+
+
+def load_demo_programme(path: Path = DEMO_FILE) -> dict[str, int]:
+    """Load (or refresh) the demo programme in one transaction; returns counts."""
+    data = read_demo_file(path)
+    counts: dict[str, int] = {}
+    try:
+        refs: dict[str, dict[str, Any]] = {}
+        for loader in current_registry().demo_loaders:
+            counts.update(loader.load(data, refs))
+            db.session.flush()
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    return counts

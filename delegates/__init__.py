@@ -1,0 +1,1 @@
+"""Delegates: a signed-in participant's own schedule (invitations, delegations) and answers."""

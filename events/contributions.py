@@ -1,0 +1,61 @@
+"""What the events offer packages below them, which may not import events: the home page's
+lists and the event queries of mission and city pages (registered in ``events.blueprint``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from core.extensions import db
+from core.timefmt import to_local
+from core.types import utcnow
+from events.engagements import mission_conflicts
+from events.forms import VISIBILITIES
+from events.models import Event, EventStatus, Visibility
+from events.queries import visible_events
+
+__all__ = ["VISIBILITIES", "city_events", "home_lists", "mission_conflicts",
+           "mission_event_dates", "mission_events"]
+
+HOME_LIMIT = 8
+
+
+def home_lists() -> dict[str, Any]:
+    """Upcoming and recent public events, with their cities."""
+    now = utcnow()
+    public = (select(Event).options(joinedload(Event.city))
+              .where(Event.visibility == Visibility.PUBLIC.value,
+                     Event.status != EventStatus.CANCELLED.value))
+    upcoming = db.session.scalars(
+        public.where(Event.starts_at >= now).order_by(Event.starts_at).limit(HOME_LIMIT)).all()
+    recent = db.session.scalars(
+        public.where(Event.starts_at < now).order_by(Event.starts_at.desc())
+        .limit(HOME_LIMIT)).all()
+    return {"upcoming": upcoming, "recent": recent}
+
+
+def mission_events(mission: Any, viewer: Any) -> list[Event]:
+    """The mission's events the viewer may see, in order, with their cities."""
+    return list(db.session.scalars(
+        visible_events(viewer).where(Event.mission_id == mission.id)
+        .options(joinedload(Event.city)).order_by(Event.starts_at)))
+
+
+def mission_event_dates(mission: Any) -> list[date]:
+    """Venue-local first and last dates of the mission's (non-cancelled) events."""
+    dates = []
+    for event in db.session.scalars(select(Event).where(Event.mission_id == mission.id,
+                                                        Event.status != "cancelled")):
+        dates.append(to_local(event.starts_at, event.timezone).date())
+        dates.append(to_local(event.ends_at, event.timezone).date())
+    return dates
+
+
+def city_events(city: Any, viewer: Any) -> list[Event]:
+    """The city's events the viewer may see, newest first."""
+    return list(db.session.scalars(
+        visible_events(viewer).where(Event.city_id == city.id)
+        .order_by(Event.starts_at.desc())))

@@ -1,0 +1,1 @@
+"""Event pages: lists and detail (pages), create/edit/cancel (editing), free slots."""

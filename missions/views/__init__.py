@@ -1,0 +1,1 @@
+"""Mission pages: list, detail and print (pages), create/edit with delegation, legs, stays."""

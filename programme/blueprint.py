@@ -1,0 +1,52 @@
+"""The programme blueprint: cities and partnerships pages, the lookups of cities other
+packages link to, audit names of cities and themes, the demo's reference data."""
+
+from flask import Blueprint, Flask
+from sqlalchemy import select
+
+from core.extensions import db
+from core.registry import Lookup, registry_of
+from programme.demo import database_is_empty, load_outcomes, load_reference_data
+from programme.models import City, Theme
+from programme.views import cities, city, partnerships
+
+bp = Blueprint("programme", __name__)
+
+ROUTES = [
+    ("/cities/", cities, ["GET"]),
+    ("/cities/<slug>", city, ["GET"]),
+    ("/partnerships/", partnerships, ["GET"]),
+]
+for rule, view, methods in ROUTES:
+    bp.add_url_rule(rule, view_func=view, methods=methods)
+
+
+def _city_choices() -> list[tuple[int, str]]:
+    return [(c.id, c.name_en) for c in db.session.scalars(select(City).order_by(City.name_en))]
+
+
+def _city_exists(city_id: int) -> bool:
+    return db.session.get(City, city_id) is not None
+
+
+def _city_by_slug(slug: str) -> tuple[int, str] | None:
+    found = db.session.scalar(select(City).where(City.slug == slug))
+    return (found.id, found.name_en) if found is not None else None
+
+
+CITY_LOOKUP = Lookup(choices=_city_choices, exists=_city_exists, find=_city_by_slug)
+
+
+def init_app(app: Flask) -> None:
+    """Register the blueprint and the programme's contributions."""
+    app.register_blueprint(bp)
+    registry = registry_of(app)
+    registry.provide("lookup.city", lambda: CITY_LOOKUP)
+    registry.provide("demo.database_is_empty", database_is_empty)
+    registry.add_record_names({
+        "city_id": (City, "id", "name"), "from_city_id": (City, "id", "name"),
+        "to_city_id": (City, "id", "name"), "cities": (City, "slug", "name"),
+        "theme_id": (Theme, "id", "name"), "themes": (Theme, "slug", "name"),
+    })
+    registry.add_demo_loader(10, "programme", load_reference_data)
+    registry.add_demo_loader(60, "outcomes", load_outcomes)
