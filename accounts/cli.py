@@ -6,8 +6,9 @@ import click
 from flask import current_app
 from flask.cli import with_appcontext
 
+from accounts.demo import sign_in_help
 from accounts.policy import ROLES
-from accounts.services import AccountError, create_user
+from accounts.services import AccountError, create_user, ensure_demo_accounts
 from core.registry import provided
 
 
@@ -42,20 +43,12 @@ def create_user_command(
     try:
         user = create_user(email, password, role, **fields)
     except AccountError as error:
-        messages = {
-            "exists": "a user with this e-mail already exists",
-            "weak_password": "password too weak",
-            "bad_role": "unknown role",
-        }
-        message = messages.get(error.code, error.code)
-        raise click.ClickException(f"{message} ({error.detail})") from error
+        raise click.ClickException(f"{error} ({error.detail})") from error
     click.echo(f"Created {user.role} {user.email}.")
 
 
 def print_demo_accounts() -> None:
     """Create or reset the demo accounts and print how to sign in (not in production)."""
-    from accounts.demo import ensure_demo_accounts, sign_in_help
-
     if current_app.config.get("HELIX_ENV") == "production":
         click.echo("Demo accounts are never created in production.")
         return

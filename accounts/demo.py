@@ -7,13 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from accounts.models import User
-from accounts.passwords import generate_password, hash_password
-from core.extensions import db
-from core.registry import provided
-
 DEMO_DOMAIN = "demo.example.org"
 
 
@@ -25,43 +18,6 @@ class DemoAccount:
     role: str
     password: str
     note: str
-
-
-def _upsert(email: str, role: str, password: str, **fields: object) -> User:
-    """Create the account or reset it to ``role``/``fields`` with the new password."""
-    user = db.session.scalar(select(User).where(User.email == email))
-    if user is None:
-        user = User(email=email, role=role)
-        db.session.add(user)
-    user.role = role
-    user.password_hash = hash_password(password)
-    for name, value in fields.items():
-        setattr(user, name, value)
-    return user
-
-
-def ensure_demo_accounts() -> list[DemoAccount]:
-    """Create (or reset) the demo accounts with new random passwords and commit."""
-    accounts: list[DemoAccount] = []
-    password = generate_password()
-    _upsert(f"organiser@{DEMO_DOMAIN}", "organiser", password)
-    accounts.append(DemoAccount(f"organiser@{DEMO_DOMAIN}", "organiser", password, ""))
-
-    liuzhou = provided("lookup.city")().find("liuzhou")
-    if liuzhou is not None:
-        password = generate_password()
-        _upsert(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password, city_id=liuzhou[0])
-        accounts.append(DemoAccount(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password,
-                                    liuzhou[1]))
-
-    delegate = provided("demo.delegate")()
-    if delegate is not None:
-        password = generate_password()
-        _upsert(f"delegate@{DEMO_DOMAIN}", "delegate", password, participant_id=delegate[0])
-        accounts.append(DemoAccount(f"delegate@{DEMO_DOMAIN}", "delegate", password,
-                                    delegate[1]))
-    db.session.commit()
-    return accounts
 
 
 def sign_in_help(accounts: list[DemoAccount], url: str) -> str:

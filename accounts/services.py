@@ -4,23 +4,53 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from accounts.demo import DEMO_DOMAIN, DemoAccount
 from accounts.models import User
-from accounts.passwords import hash_password, needs_rehash, password_problems, verify_password
+from accounts.passwords import (
+    generate_password,
+    hash_password,
+    needs_rehash,
+    password_problems,
+    verify_password,
+)
 from accounts.policy import ROLES
 from audit.services import record, tracking
+from core.errors import HelixError
 from core.extensions import db
+from core.registry import provided
 from core.types import utcnow
 
 
-class AccountError(ValueError):
-    """A user cannot be created or changed; ``code`` says why."""
+class AccountError(HelixError):
+    """A user cannot be created or changed; the subclass says why, ``detail`` what."""
 
-    def __init__(self, code: str, detail: str = "") -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
+    def __init__(self, detail: str = "") -> None:
+        super().__init__()
         self.detail = detail
+
+
+class UnknownRoleError(AccountError):
+    """The role is not one of :data:`accounts.policy.ROLES`."""
+
+    message = _l("Choose a role from the list.")
+    field = "role"
+
+
+class AccountExistsError(AccountError):
+    """Another user already has the e-mail address."""
+
+    message = _l("A user with this e-mail address already exists.")
+    field = "email"
+
+
+class WeakPasswordError(AccountError):
+    """The password breaks the rules of :func:`accounts.passwords.password_problems`."""
+
+    message = _l("This password is too weak.")
+    field = "password"
 
 
 def find_user(email: str) -> User | None:
@@ -64,12 +94,12 @@ def create_user(
     """Create and commit a user after checking role, uniqueness and password rules."""
     email = email.strip().lower()
     if role not in ROLES:
-        raise AccountError("bad_role", role)
+        raise UnknownRoleError(role)
     if find_user(email) is not None:
-        raise AccountError("exists", email)
+        raise AccountExistsError(email)
     problems = password_problems(password, email)
     if problems:
-        raise AccountError("weak_password", ", ".join(problems))
+        raise WeakPasswordError(", ".join(problems))
     user = User(email=email, role=role, password_hash=hash_password(password), **fields)
     db.session.add(user)
     record(actor, "created", user)
@@ -82,7 +112,7 @@ def update_user(user: User, *, actor: Any = None, **fields: Any) -> None:
     if "email" in fields:
         fields["email"] = str(fields["email"]).strip().lower()
     if fields.get("role") not in (None, *ROLES):
-        raise AccountError("bad_role", str(fields["role"]))
+        raise UnknownRoleError(str(fields["role"]))
     with tracking(actor, user):
         for name, value in fields.items():
             setattr(user, name, value)
@@ -94,6 +124,44 @@ def set_password(user: User, password: str, *, actor: Any = None) -> None:
     user.password_hash = hash_password(password)
     record(actor if actor is not None else user, "changed", user, {"password": ("***", "***")})
     db.session.commit()
+
+
+def _reset_demo_account(email: str, role: str, password: str, **fields: object) -> User:
+    """Create the account or reset it to ``role``/``fields`` with the new password."""
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None:
+        user = User(email=email, role=role)
+        db.session.add(user)
+    user.role = role
+    user.password_hash = hash_password(password)
+    for name, value in fields.items():
+        setattr(user, name, value)
+    return user
+
+
+def ensure_demo_accounts() -> list[DemoAccount]:
+    """Create (or reset) the demo accounts with new random passwords and commit."""
+    accounts: list[DemoAccount] = []
+    password = generate_password()
+    _reset_demo_account(f"organiser@{DEMO_DOMAIN}", "organiser", password)
+    accounts.append(DemoAccount(f"organiser@{DEMO_DOMAIN}", "organiser", password, ""))
+
+    liuzhou = provided("lookup.city")().find("liuzhou")
+    if liuzhou is not None:
+        password = generate_password()
+        _reset_demo_account(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password, city_id=liuzhou[0])
+        accounts.append(DemoAccount(f"liuzhou@{DEMO_DOMAIN}", "city_staff", password,
+                                    liuzhou[1]))
+
+    delegate = provided("demo.delegate")()
+    if delegate is not None:
+        password = generate_password()
+        _reset_demo_account(f"delegate@{DEMO_DOMAIN}", "delegate", password,
+                            participant_id=delegate[0])
+        accounts.append(DemoAccount(f"delegate@{DEMO_DOMAIN}", "delegate", password,
+                                    delegate[1]))
+    db.session.commit()
+    return accounts
 
 
 _DUMMY_HASH = hash_password("helix-dummy-password-for-timing")

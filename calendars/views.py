@@ -24,7 +24,8 @@ from calendars.feeds import (
 )
 from calendars.http import FeedCache, calendar_response, feed_state, make_etag, memoized
 from calendars.ical import build_calendar
-from calendars.tokens import MIN_TOKEN_LENGTH, regenerate_feed_token
+from calendars.services import reset_feed_address
+from calendars.tokens import MIN_TOKEN_LENGTH
 from core.extensions import db
 from core.i18n import get_lang, localized
 from core.types import utcnow
@@ -207,8 +208,7 @@ def regenerate(participant_id: int) -> ResponseReturnValue:
     participant = db.session.get(Participant, participant_id)
     if participant is None:
         abort(404)
-    regenerate_feed_token(participant)
-    db.session.commit()
+    reset_feed_address(participant)
     flash(gettext("A new calendar address was made; the old one no longer works."), "success")
     target = request.form.get("next", "")
     if not target.startswith("/") or target.startswith("//"):

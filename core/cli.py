@@ -7,8 +7,8 @@ import click
 from flask import Flask
 from flask.cli import with_appcontext
 
-from core.demo import database_is_empty, load_demo_programme
 from core.registry import current_registry, registry_of
+from core.services import database_is_empty, load_demo_programme
 
 
 @click.group()

@@ -1,9 +1,5 @@
-"""Load the demo programme (``programme/demo/programme.yaml``) through the domains' loaders.
-
-Each domain registers a :class:`core.registry.DemoLoader` for its sections of the file.
-Every record is matched on its natural key (slug or e-mail) and updated in place, so
-loading twice changes nothing. The whole load is one transaction.
-"""
+"""Helpers of the demo loaders: read ``programme/demo/programme.yaml``, upsert records by
+natural key (slug or e-mail), convert YAML dates. The loading itself: ``core.services``."""
 
 from datetime import date, datetime
 from pathlib import Path
@@ -13,7 +9,6 @@ import yaml
 from sqlalchemy import select
 
 from core.extensions import db
-from core.registry import current_registry
 
 DEMO_FILE = Path(__file__).resolve().parents[1] / "programme" / "demo" / "programme.yaml"
 
@@ -61,24 +56,3 @@ def as_date(value: Any) -> date | None:
 def as_local(value: Any) -> datetime:
     """A YAML local date-time (or ISO text) as a naive datetime."""
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-
-
-def database_is_empty() -> bool:
-    """True when the domains report no stored data yet (the programme: no city)."""
-    return bool(current_registry().provided("demo.database_is_empty")())
-
-
-def load_demo_programme(path: Path = DEMO_FILE) -> dict[str, int]:
-    """Load (or refresh) the demo programme in one transaction; returns counts."""
-    data = read_demo_file(path)
-    counts: dict[str, int] = {}
-    try:
-        refs: dict[str, dict[str, Any]] = {}
-        for loader in current_registry().demo_loaders:
-            counts.update(loader.load(data, refs))
-            db.session.flush()
-        db.session.commit()
-    except Exception:
-        db.session.rollback()
-        raise
-    return counts

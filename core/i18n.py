@@ -7,7 +7,7 @@ preference, then the browser's Accept-Language, then English.
 from typing import Any
 
 from babel import Locale
-from flask import current_app, request
+from flask import current_app, has_request_context, request
 from flask_login import current_user
 
 LANG_COOKIE = "helix_lang"
@@ -23,7 +23,10 @@ def _from_accept_language() -> str | None:
 
 
 def select_locale() -> str:
-    """Flask-Babel locale selector: the page's language code, ``en`` or ``zh``."""
+    """Flask-Babel locale selector: the page's language code, ``en`` or ``zh``; English
+    outside a request (CLI commands, e.g. a service error's message)."""
+    if not has_request_context():
+        return "en"
     cached = request.environ.get("helix.lang")
     if cached:
         return cached

@@ -1,8 +1,12 @@
 """Optimistic locking: a save made from an outdated version of a record is refused.
 
 Models declare ``version_id_col``; forms carry the version the user started from. The
-caller passes the exception to raise, so each domain keeps its own error type.
+caller passes the exception to raise, so each domain keeps its own error type. The commit
+itself stays in the domain's service: ``with stale_as(error): db.session.commit()``.
 """
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -12,19 +16,22 @@ from core.extensions import db
 def check_version(current: int, expected: int | str | None, stale: Exception) -> None:
     """Raise ``stale`` when the form's ``expected`` version is not the stored ``current``.
 
-    No expected version (``None`` or an empty form field) means no check.
+    No expected version (``None`` or an empty form field) means no check. The session is
+    rolled back first, so the page shows the stored record again.
     """
     if expected in (None, ""):
         return
     if int(expected) != current:
+        db.session.rollback()
         raise stale
 
 
-def commit_or_stale(stale: Exception) -> None:
-    """Commit; when someone saved in between (the versioned UPDATE matched no row), roll
-    back and raise ``stale`` instead."""
+@contextmanager
+def stale_as(stale: Exception) -> Iterator[None]:
+    """Around a commit: when someone saved in between (the versioned UPDATE matched no
+    row), roll back and raise ``stale`` instead."""
     try:
-        db.session.commit()
+        yield
     except StaleDataError as exc:
         db.session.rollback()
         raise stale from exc

@@ -13,25 +13,33 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from audit.services import record, tracking
+from core.errors import HelixError
 from core.extensions import db
-from core.versioning import check_version, commit_or_stale
+from core.versioning import check_version, stale_as
 from events.models import Event, EventStatus, new_uid
 from programme.models import City
 
 
-class StaleEventError(Exception):
+class StaleEventError(HelixError):
     """The event changed since the organiser opened it; their save was refused."""
 
+    message = _l("Someone else saved this event after you opened it, so your changes "
+                 "were not saved.")
+
     def __init__(self, event_id: int) -> None:
-        super().__init__(f"event {event_id} was changed by someone else")
+        super().__init__()
         self.event_id = event_id
 
 
-class NotADraftError(Exception):
+class NotADraftError(HelixError):
     """Only draft events (tentative, nobody invited) may be deleted."""
+
+    message = _l("Only draft events (tentative, nobody invited) can be deleted; "
+                 "cancel this one instead.")
 
 
 def is_draft(event: Event) -> bool:
@@ -54,7 +62,8 @@ def _assign(event: Event, data: Mapping[str, Any]) -> None:
 
 
 def _commit_or_stale(event: Event) -> None:
-    commit_or_stale(StaleEventError(event.id))
+    with stale_as(StaleEventError(event.id)):
+        db.session.commit()
 
 
 def _check_version(event: Event, expected_version: int | str | None) -> None:
@@ -95,7 +104,7 @@ def cancel_event(event: Event, expected_version: int | str | None = None,
 def delete_event(event: Event, actor: Any = None) -> None:
     """Delete a draft event; anything else must be cancelled instead."""
     if not is_draft(event):
-        raise NotADraftError(event.id)
+        raise NotADraftError()
     record(actor, "deleted", event)
     db.session.delete(event)
     db.session.commit()

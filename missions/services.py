@@ -9,25 +9,33 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from audit.services import record, tracking
+from core.errors import HelixError
 from core.extensions import db
-from core.versioning import check_version, commit_or_stale
+from core.versioning import check_version, stale_as
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from programme.models import City, Theme
 
 
-class StaleMissionError(Exception):
+class StaleMissionError(HelixError):
     """The mission changed since the organiser opened it; their save was refused."""
 
+    message = _l("Someone else saved this mission after you opened it, so your changes were "
+                 "not saved.")
+
     def __init__(self, mission_id: int) -> None:
-        super().__init__(f"mission {mission_id} was changed by someone else")
+        super().__init__()
         self.mission_id = mission_id
 
 
-class DuplicateMemberError(Exception):
+class DuplicateMemberError(HelixError):
     """The participant is already in this delegation."""
+
+    message = _l("Already in the delegation.")
+    field = "participant_id"
 
 
 def _apply(mission: Mission, data: Mapping[str, Any]) -> None:
@@ -62,7 +70,8 @@ def update_mission(mission: Mission, data: Mapping[str, Any],
     check_version(mission.version_id, expected_version, stale)
     with db.session.no_autoflush, tracking(actor, mission):
         _assign(mission, data)
-    commit_or_stale(stale)  # someone may have saved between our read and our write
+    with stale_as(stale):  # someone may have saved between our read and our write
+        db.session.commit()
     return mission
 
 
@@ -70,7 +79,7 @@ def add_member(mission: Mission, data: Mapping[str, Any],
                actor: Any = None) -> DelegationMember:
     """Add a participant to the delegation (once)."""
     if any(m.participant_id == data["participant_id"] for m in mission.members):
-        raise DuplicateMemberError(data["participant_id"])
+        raise DuplicateMemberError()
     member = DelegationMember(mission=mission, **data)
     db.session.add(member)
     record(actor, "created", member)

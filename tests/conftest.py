@@ -137,7 +137,7 @@ def runner(app: Flask) -> FlaskCliRunner:
 @pytest.fixture
 def demo(app: Flask) -> dict[str, int]:
     """The demo programme, loaded."""
-    from core.demo import load_demo_programme
+    from core.services import load_demo_programme
 
     return load_demo_programme()
 

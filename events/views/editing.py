@@ -34,12 +34,11 @@ def load_event(event_id: int) -> Event | None:
     return db.session.get(Event, event_id)
 
 
-def _stale_message(event_id: int) -> Markup:
+def _stale_message(error: StaleEventError) -> Markup:
     link = Markup('<a href="{url}" class="alert-link">{text}</a>').format(
-        url=url_for("events.detail", event_id=event_id), text=_("Open the current version"))
-    return Markup("{msg} {link}").format(
-        msg=escape(_("Someone else saved this event after you opened it, so your changes "
-                     "were not saved.")), link=link)
+        url=url_for("events.detail", event_id=error.event_id),
+        text=_("Open the current version"))
+    return Markup("{msg} {link}").format(msg=escape(str(error)), link=link)
 
 
 def _preview(form: EventForm, event: Event | None) -> Event:
@@ -118,9 +117,8 @@ def edit(event_id: int) -> ResponseReturnValue:
         if not warnings or form.confirm_conflicts.data:
             try:
                 update_event(event, form.event_data(), form.version_id.data, current_user)
-            except StaleEventError:
-                db.session.rollback()
-                flash(_stale_message(event_id), "danger")
+            except StaleEventError as error:
+                flash(_stale_message(error), "danger")
                 return render_template("events/form.html", form=form, event=event,
                                        warnings=[], zone_names=common_zones()), 409
             flash(_("Event saved."), "success")
@@ -135,9 +133,8 @@ def cancel(event_id: int) -> ResponseReturnValue:
     event: Event = g.target
     try:
         cancel_event(event, request.form.get("version_id"), current_user)
-    except StaleEventError:
-        db.session.rollback()
-        flash(_stale_message(event_id), "danger")
+    except StaleEventError as error:
+        flash(_stale_message(error), "danger")
     else:
         flash(_("Event cancelled. It stays in the programme, marked cancelled."), "warning")
     return redirect(url_for("events.detail", event_id=event_id))
@@ -163,9 +160,8 @@ def delete(event_id: int) -> ResponseReturnValue:
     event: Event = g.target
     try:
         delete_event(event, current_user)
-    except NotADraftError:
-        flash(_("Only draft events (tentative, nobody invited) can be deleted; "
-                "cancel this one instead."), "danger")
+    except NotADraftError as error:
+        flash(str(error), "danger")
         return redirect(url_for("events.detail", event_id=event_id))
     flash(_("Draft event deleted."), "success")
     return redirect(url_for("events.index"))

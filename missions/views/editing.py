@@ -81,14 +81,11 @@ def edit(mission_id: int) -> ResponseReturnValue:
         ensure("missions.edit", SimpleNamespace(cities=list(visited)))  # keep it in reach
         try:
             update_mission(mission, _mission_data(form), form.version_id.data, current_user)
-        except StaleMissionError:
-            db.session.rollback()
+        except StaleMissionError as error:
             link = Markup('<a class="alert-link" href="{u}">{t}</a>').format(
                 u=url_for("missions.detail", mission_id=mission_id),
                 t=_("Open the current version"))
-            flash(Markup("{m} {l}").format(m=escape(_(
-                "Someone else saved this mission after you opened it, so your changes were "
-                "not saved.")), l=link), "danger")
+            flash(Markup("{m} {l}").format(m=escape(str(error)), l=link), "danger")
             return render_template("missions/form.html", form=form, mission=mission), 409
         flash(_("Mission saved."), "success")
         return redirect(url_for("missions.detail", mission_id=mission.id))
@@ -104,8 +101,8 @@ def new_member(mission_id: int) -> ResponseReturnValue:
         data = {k: v for k, v in form.data.items() if k != "csrf_token"}
         try:
             add_member(mission, data, current_user)
-        except DuplicateMemberError:
-            form.participant_id.errors.append(_("Already in the delegation."))
+        except DuplicateMemberError as error:
+            form[error.field or "participant_id"].errors.append(str(error))
         else:
             flash(_("Delegation member added."), "success")
             return redirect(url_for("missions.detail", mission_id=mission_id) + "#delegation")

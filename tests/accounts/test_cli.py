@@ -32,7 +32,7 @@ def test_create_first_admin(runner: FlaskCliRunner) -> None:
 def test_create_user_refuses_weak_duplicate_and_incomplete(runner: FlaskCliRunner) -> None:
     weak = runner.invoke(args=["helix", "create-user", "--email", "a@example.org",
                                "--password", "short"])
-    assert weak.exit_code != 0 and "password too weak" in weak.output
+    assert weak.exit_code != 0 and "too weak" in weak.output
     args = ["helix", "create-user", "--email", "b@example.org", "--password", GOOD]
     assert runner.invoke(args=args).exit_code == 0
     again = runner.invoke(args=args)

@@ -96,7 +96,7 @@ def _sign_in_with(page: Any, base: str, email: str, password: str) -> None:
 
 def test_demo_accounts_in_the_browser(live_server: str, browser: Any, app: Flask,
                                       demo: dict[str, int]) -> None:
-    from accounts.demo import ensure_demo_accounts
+    from accounts.services import ensure_demo_accounts
 
     accounts = {account.role: account for account in ensure_demo_accounts()}
     seen: dict[str, tuple[str, int, int]] = {}
