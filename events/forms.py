@@ -1,4 +1,5 @@
-"""Event forms: create/edit with cross-field checks, list filters, slot finder.
+"""The event form: create/edit with cross-field checks (list filters and the slot finder:
+``events.search_forms``).
 
 Times are typed as venue-local wall times; ``EventForm.validate`` turns them into
 UTC instants (``form.starts_at``/``form.ends_at``) or puts a clear error next to
@@ -7,7 +8,7 @@ the field (nonexistent or repeated local time, end before start, unknown zone).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -15,10 +16,8 @@ from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import (
     BooleanField,
-    DateField,
     DateTimeLocalField,
     HiddenField,
-    IntegerField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
@@ -31,7 +30,6 @@ from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     ValidationError,
 )
@@ -40,6 +38,7 @@ from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
+from core.templating import local_date
 from core.timefmt import (
     AmbiguousTimeError,
     NonexistentTimeError,
@@ -81,14 +80,8 @@ def mission_choices() -> list[SelectChoice]:
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
-def _day(value: date) -> str:
-    """A date in the page's locale (2018年7月1日 / 1 Jul 2018) for error messages."""
-    from core.templating import local_date  # core.templating imports the forms' labels
-
-    return local_date(value)
-
-
-def _optional_int(value: Any) -> int | None:
+def optional_int(value: Any) -> int | None:
+    """Coerce a select's value to an id, ``None`` for the empty choice."""
     return int(value) if value not in (None, "", "None") else None
 
 
@@ -108,7 +101,7 @@ class EventForm(FlaskForm):
         validators=[InputRequired(message=_l("Enter the end date and time."))])
     timezone = StringField(_l("Time zone of the venue"), validators=[Length(max=64)],
                            render_kw={"list": "tz-list", "autocomplete": "off"})
-    city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
+    city_id = SelectField(_l("City"), coerce=optional_int, validate_choice=False)
     cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
     venue = StringField(_l("Venue / address"), validators=[Length(max=300)])
     online = BooleanField(_l("Online"))
@@ -118,8 +111,8 @@ class EventForm(FlaskForm):
         Optional(), URL(message=_l("Enter a full web address (https://…)."))])
     dial_in = StringField(_l("Dial-in"), validators=[Length(max=200)])
     language = SelectField(_l("Working language"), choices=opts(choices(WORKING_LANGUAGES)))
-    theme_id = SelectField(_l("Theme / cluster"), coerce=_optional_int, validate_choice=False)
-    mission_id = SelectField(_l("Mission"), coerce=_optional_int, validate_choice=False)
+    theme_id = SelectField(_l("Theme / cluster"), coerce=optional_int, validate_choice=False)
+    mission_id = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False)
     status = SelectField(_l("Status"), choices=opts(choices(EVENT_STATUSES)))
     visibility = SelectField(_l("Visibility"), choices=opts(VISIBILITIES.items()))
     version_id = HiddenField()
@@ -219,7 +212,7 @@ class EventForm(FlaskForm):
         if first < mission.start_date or last > mission.end_date:
             self.mission_id.errors.append(_l(
                 "The event falls outside the mission's dates (%(start)s – %(end)s).",
-                start=_day(mission.start_date), end=_day(mission.end_date)))
+                start=local_date(mission.start_date), end=local_date(mission.end_date)))
             return False
         return True
 
@@ -258,64 +251,3 @@ class EventForm(FlaskForm):
         """At least one title, in either language."""
         if not (field.data or "").strip() and not (self.title_zh.data or "").strip():
             raise ValidationError(_l("Give the event a title in English or Chinese."))
-
-
-class EventFilterForm(FlaskForm):
-    """Filters of the event list (GET, no CSRF)."""
-
-    class Meta:
-        csrf = False
-
-    kind = SelectField(_l("Kind"), choices=opts([("", _l("All kinds")), *choices(EVENT_KINDS)]),
-                       validate_choice=False)
-    city = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
-    theme = SelectField(_l("Theme"), coerce=_optional_int, validate_choice=False)
-    mission = SelectField(_l("Mission"), coerce=_optional_int, validate_choice=False)
-    status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
-                                                      *choices(EVENT_STATUSES)]),
-                         validate_choice=False)
-    date_from = DateField(_l("From"), validators=[Optional()])
-    date_to = DateField(_l("To"), validators=[Optional()])
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.city.choices = city_choices()
-        self.theme.choices = theme_choices()
-        self.mission.choices = mission_choices()
-
-
-class SlotFinderForm(FlaskForm):
-    """Pick cities and a date range; list the common working hours."""
-
-    class Meta:
-        csrf = False
-
-    cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
-    date_from = DateField(_l("From"), validators=[
-        InputRequired(message=_l("Enter the first date."))])
-    date_to = DateField(_l("To"), validators=[InputRequired(message=_l("Enter the last date."))])
-    duration = IntegerField(_l("Length (minutes)"), default=60, validators=[
-        InputRequired(message=_l("Enter the length in minutes.")),
-        NumberRange(min=15, max=600, message=_l("Between 15 and 600 minutes."))])
-    mission_id = HiddenField()
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.cities.choices = opts((int(c.value), c.label) for c in city_choices(blank=False))
-
-    def validate_cities(self, field: SelectMultipleField) -> None:
-        """At least two cities, all known."""
-        known = {choice.value for choice in field.choices or []}
-        if len(field.data or []) < 2:
-            raise ValidationError(_l("Pick at least two cities."))
-        if not set(field.data) <= known:
-            raise ValidationError(CHOICE_MESSAGE)
-
-    def validate_date_to(self, field: DateField) -> None:
-        """A range of at most 31 days, ending after it starts."""
-        start: date | None = self.date_from.data
-        if start and field.data:
-            if field.data < start:
-                raise ValidationError(_l("The range must end after it starts."))
-            if (field.data - start).days > 31:
-                raise ValidationError(_l("Search at most 31 days at a time."))

@@ -34,7 +34,7 @@ __all__ = [
     "day_offset",
     "get_zone",
     "is_known_zone",
-    "local_date",
+    "date_at",
     "resolve_local",
     "summary_line",
     "utc_range_for_local_dates",
@@ -68,7 +68,7 @@ def abbreviation(instant: datetime, tz_name: str) -> str:
     return zone_abbreviation(instant, tz_name)
 
 
-def local_date(instant: datetime, tz_name: str) -> date:
+def date_at(instant: datetime, tz_name: str) -> date:
     """Return the calendar date of ``instant`` on the wall clocks of ``tz_name``."""
     return to_local(instant, tz_name).date()
 
@@ -79,7 +79,7 @@ def day_offset(start: datetime, end: datetime, start_tz: str, end_tz: str | None
     With ``end_tz`` the end is read in another zone (a flight's arrival), so the
     result may be negative across the date line.
     """
-    return (local_date(end, end_tz or start_tz) - local_date(start, start_tz)).days
+    return (date_at(end, end_tz or start_tz) - date_at(start, start_tz)).days
 
 
 def resolve_local(
@@ -149,7 +149,7 @@ def city_times(
         seen.add(tz_name)
         local = to_local(instant, get_zone(tz_name).key)
         if reference_date is None:
-            reference_date = local_date(instant, reference_tz or tz_name)
+            reference_date = date_at(instant, reference_tz or tz_name)
         result.append(
             CityTime(
                 label=label,

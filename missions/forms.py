@@ -24,11 +24,13 @@ from core.choices import select_choices as opts
 from core.extensions import db
 from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
+from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import Mission, TravelMode, VisaStatus
 from participants.models import Participant
+from programme.collation import latin_key, pinyin_sort_key
 from programme.models import City, Partnership, Theme
-from programme.sorting import by_name, latin_key, pinyin_key
+from programme.sorting import by_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISA_STATUSES = {
@@ -40,13 +42,6 @@ TRAVEL_MODES = {
     TravelMode.ROAD.value: _l("Road transfer"),
 }
 CHOICE_MESSAGE = _l("Choose one of the options.")
-
-
-def _day(value: date) -> str:
-    """A date in the page's locale (2018年7月1日 / 1 Jul 2018) for error messages."""
-    from core.templating import local_date  # core.templating imports the forms' labels
-
-    return local_date(value)
 
 
 def _optional_int(value: Any) -> int | None:
@@ -64,7 +59,7 @@ def partnership_options() -> list[tuple[int, str]]:
     rows = [(p.id, " – ".join(localized(c, "name")[0] for c in p.cities))
             for p in db.session.scalars(select(Partnership))]
     if get_lang() == "zh":
-        return sorted(rows, key=lambda row: pinyin_key(row[1]))
+        return sorted(rows, key=lambda row: pinyin_sort_key(row[1]))
     return sorted(rows, key=lambda row: latin_key(row[1]))
 
 
@@ -81,7 +76,7 @@ def outside_message(mission: Mission | None) -> Any:
     """The error for a leg or stay outside the mission's dates."""
     assert mission is not None
     return _l("Outside the mission's dates (%(start)s – %(end)s).",
-              start=_day(mission.start_date), end=_day(mission.end_date))
+              start=local_date(mission.start_date), end=local_date(mission.end_date))
 
 
 class MissionForm(FlaskForm):
@@ -127,7 +122,7 @@ class MissionForm(FlaskForm):
             if outside:
                 raise ValidationError(_l(
                     "Some of the mission's events fall outside these dates (e.g. %(day)s); "
-                    "move them first.", day=_day(min(outside))))
+                    "move them first.", day=local_date(min(outside))))
 
 
 class MemberForm(FlaskForm):

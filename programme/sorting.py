@@ -1,35 +1,15 @@
-"""Sorting bilingual records by name in the page's language (Chinese by pinyin)."""
+"""Sorting bilingual records by name in the page's language (Chinese by pinyin); the
+keys themselves are the pure ``programme.collation``."""
 
-import unicodedata
 from collections.abc import Iterable
-from typing import Any, TypeVar
-
-from pypinyin import lazy_pinyin
+from typing import TypeVar
 
 from core.i18n import get_lang
+from programme.collation import sorted_by_name
 
 T = TypeVar("T")
 
 
-def pinyin_key(text: str) -> str:
-    """A pinyin sort key for Chinese text (phrase-aware: 重庆 → chongqing)."""
-    return "".join(lazy_pinyin(text)).lower()
-
-
-def name_key(obj: Any, lang: str) -> str:
-    """The sort key of a record with ``name_en``/``name_zh`` (and optional ``name_pinyin``)."""
-    if lang == "zh" and getattr(obj, "name_zh", None):
-        return getattr(obj, "name_pinyin", None) or pinyin_key(obj.name_zh)
-    return latin_key(getattr(obj, "name_en", None) or "")
-
-
-def latin_key(text: str) -> str:
-    """An accent-insensitive sort key: Málaga sorts with Malaga, between Mainz and Mannheim."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def by_name(rows: Iterable[T], lang: str | None = None) -> list[T]:
     """Rows sorted by name in the given (default: current page's) language."""
-    lang = lang or get_lang()
-    return sorted(rows, key=lambda row: name_key(row, lang))
+    return sorted_by_name(rows, lang or get_lang())

@@ -18,9 +18,9 @@ from core.i18n import get_lang, localized
 from core.timefmt import is_valid_zone, local_to_utc, to_local
 from core.viewer import viewer_timezone
 from events.engagements import event_conflicts
-from events.forms import EventFilterForm
 from events.models import Event
 from events.queries import visible_events
+from events.search_forms import EventFilterForm
 from events.timezones import city_times, summary_line, utc_range_for_local_dates
 
 PER_PAGE = 25

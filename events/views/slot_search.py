@@ -13,7 +13,8 @@ from core.extensions import db
 from core.i18n import localized
 from core.timefmt import to_local
 from core.viewer import viewer_timezone
-from events.forms import LOCAL_FORMAT, SlotFinderForm
+from events.forms import LOCAL_FORMAT
+from events.search_forms import SlotFinderForm
 from events.slots import find_slots
 from events.timezones import city_times
 from programme.models import City

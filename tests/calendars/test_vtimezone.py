@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo, available_timezones
 import pytest
 from icalendar import Calendar
 
+from calendars.tz_rules import transitions_in_year
 from calendars.verify import node_available, parse_with_icaljs
-from calendars.vtimezone import is_rrule_form, transitions_in_year, vtimezone
+from calendars.vtimezone import is_rrule_form, vtimezone
 
 YEAR = 2026
 

@@ -10,10 +10,10 @@ from events.timezones import (
     abbreviation,
     city_times,
     common_zones,
+    date_at,
     day_offset,
     get_zone,
     is_known_zone,
-    local_date,
     resolve_local,
     summary_line,
     utc_range_for_local_dates,
@@ -61,7 +61,7 @@ def test_city_times_mark_the_next_day_across_the_date_line():
 def test_local_dates_and_day_offsets():
     start = datetime(2018, 7, 3, 21, 0, tzinfo=UTC)
     end = datetime(2018, 7, 3, 23, 30, tzinfo=UTC)
-    assert local_date(start, "Europe/Rome") == date(2018, 7, 3)
+    assert date_at(start, "Europe/Rome") == date(2018, 7, 3)
     assert day_offset(start, end, "Europe/Rome") == 1  # 23:00 -> 01:30 crosses midnight
     # Flight Beijing 2018-07-10 13:00 CST -> Los Angeles 10:00 PDT the same date.
     departs = datetime(2018, 7, 10, 5, 0, tzinfo=UTC)

@@ -1,0 +1,76 @@
+"""Forms of the event list's filters and of the slot finder (GET forms, no CSRF)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
+
+from core.choices import select_choices as opts
+from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
+from events.forms import CHOICE_MESSAGE, city_choices, mission_choices, optional_int, theme_choices
+
+
+class EventFilterForm(FlaskForm):
+    """Filters of the event list (GET, no CSRF)."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(_l("Kind"), choices=opts([("", _l("All kinds")), *choices(EVENT_KINDS)]),
+                       validate_choice=False)
+    city = SelectField(_l("City"), coerce=optional_int, validate_choice=False)
+    theme = SelectField(_l("Theme"), coerce=optional_int, validate_choice=False)
+    mission = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False)
+    status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
+                                                      *choices(EVENT_STATUSES)]),
+                         validate_choice=False)
+    date_from = DateField(_l("From"), validators=[Optional()])
+    date_to = DateField(_l("To"), validators=[Optional()])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.city.choices = city_choices()
+        self.theme.choices = theme_choices()
+        self.mission.choices = mission_choices()
+
+
+class SlotFinderForm(FlaskForm):
+    """Pick cities and a date range; list the common working hours."""
+
+    class Meta:
+        csrf = False
+
+    cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
+    date_from = DateField(_l("From"), validators=[
+        InputRequired(message=_l("Enter the first date."))])
+    date_to = DateField(_l("To"), validators=[InputRequired(message=_l("Enter the last date."))])
+    duration = IntegerField(_l("Length (minutes)"), default=60, validators=[
+        InputRequired(message=_l("Enter the length in minutes.")),
+        NumberRange(min=15, max=600, message=_l("Between 15 and 600 minutes."))])
+    mission_id = HiddenField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cities.choices = opts((int(c.value), c.label) for c in city_choices(blank=False))
+
+    def validate_cities(self, field: SelectMultipleField) -> None:
+        """At least two cities, all known."""
+        known = {choice.value for choice in field.choices or []}
+        if len(field.data or []) < 2:
+            raise ValidationError(_l("Pick at least two cities."))
+        if not set(field.data) <= known:
+            raise ValidationError(CHOICE_MESSAGE)
+
+    def validate_date_to(self, field: DateField) -> None:
+        """A range of at most 31 days, ending after it starts."""
+        start: date | None = self.date_from.data
+        if start and field.data:
+            if field.data < start:
+                raise ValidationError(_l("The range must end after it starts."))
+            if (field.data - start).days > 31:
+                raise ValidationError(_l("Search at most 31 days at a time."))
