@@ -47,11 +47,13 @@ run: compile-translations demo
 ## Install the dev dependencies and run the whole suite (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set).
 test: install-dev compile-translations $(ICALJS)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 	@# pytest exits 5 when it collected no test: that is a failure too, and make stops on it.
 	$(BIN)/pytest -q; status=$$?; [ $$status -ne 5 ] || echo "pytest ran no test" >&2; exit $$status
 
 lint: install-dev
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 
 ## Extract every translatable string and update the catalogues (no locations: clean merges).
 translations: install
