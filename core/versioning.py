@@ -10,7 +10,17 @@ from contextlib import contextmanager
 
 from sqlalchemy.orm.exc import StaleDataError
 
+from core.errors import HelixError
 from core.extensions import db
+
+
+class StaleError(HelixError):
+    """A save made from an outdated version; ``record_id`` names the record. Each domain
+    subclasses it with its own message."""
+
+    def __init__(self, record_id: int) -> None:
+        super().__init__()
+        self.record_id = record_id
 
 
 def check_version(current: int, expected: int | str | None, stale: Exception) -> None:

@@ -19,20 +19,16 @@ from sqlalchemy import select
 from audit.services import record, tracking
 from core.errors import HelixError
 from core.extensions import db
-from core.versioning import check_version, stale_as
+from core.versioning import StaleError, check_version, stale_as
 from events.models import Event, EventStatus, new_uid
 from programme.models import City
 
 
-class StaleEventError(HelixError):
+class StaleEventError(StaleError):
     """The event changed since the organiser opened it; their save was refused."""
 
     message = _l("Someone else saved this event after you opened it, so your changes "
                  "were not saved.")
-
-    def __init__(self, event_id: int) -> None:
-        super().__init__()
-        self.event_id = event_id
 
 
 class NotADraftError(HelixError):

@@ -15,20 +15,16 @@ from sqlalchemy import select
 from audit.services import record, tracking
 from core.errors import HelixError
 from core.extensions import db
-from core.versioning import check_version, stale_as
+from core.versioning import StaleError, check_version, stale_as
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from programme.models import City, Theme
 
 
-class StaleMissionError(HelixError):
+class StaleMissionError(StaleError):
     """The mission changed since the organiser opened it; their save was refused."""
 
     message = _l("Someone else saved this mission after you opened it, so your changes were "
                  "not saved.")
-
-    def __init__(self, mission_id: int) -> None:
-        super().__init__()
-        self.mission_id = mission_id
 
 
 class DuplicateMemberError(HelixError):

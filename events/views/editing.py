@@ -36,7 +36,7 @@ def load_event(event_id: int) -> Event | None:
 
 def _stale_message(error: StaleEventError) -> Markup:
     link = Markup('<a href="{url}" class="alert-link">{text}</a>').format(
-        url=url_for("events.detail", event_id=error.event_id),
+        url=url_for("events.detail", event_id=error.record_id),
         text=_("Open the current version"))
     return Markup("{msg} {link}").format(msg=escape(str(error)), link=link)
 
