@@ -34,13 +34,17 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import calendars
     import core.views
     import events
+    import invitations.blueprint
     import missions
-    import participants
+    import organisations.blueprint
+    import outcomes.blueprint
+    import participants.blueprint
     import programme
-    import reports
+    import reports.blueprint
 
-    for package in (core.views, accounts, programme, participants, missions, events,
-                    calendars, reports):
+    for package in (core.views, accounts, programme, organisations.blueprint,
+                    participants.blueprint, missions, events, invitations.blueprint,
+                    outcomes.blueprint, calendars, reports.blueprint):
         app.register_blueprint(package.bp)
     accounts.init_app(app)
     audit.init_app(app)

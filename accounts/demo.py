@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from accounts.models import User
 from accounts.passwords import generate_password, hash_password
 from core.extensions import db
-from participants.models import Invitation, Participant
+from invitations.models import Invitation
+from participants.models import Participant
 from programme.models import City
 
 DEMO_DOMAIN = "demo.example.org"

@@ -17,7 +17,7 @@ from accounts.schedule import ANSWERS, answer, can_answer, delegations_of, invit
 from accounts.security import limiter
 from accounts.services import authenticate, record_sign_in, set_password
 from core.extensions import db, login_manager
-from participants.models import Invitation
+from invitations.models import Invitation
 
 bp = Blueprint("accounts", __name__)
 

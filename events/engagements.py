@@ -20,8 +20,8 @@ from core.extensions import db
 from core.i18n import localized
 from events.conflicts import Conflict, Engagement, Place, check_schedule
 from events.models import Event, EventStatus
+from invitations.models import Invitation, InvitationStatus
 from missions.models import DelegationMember, Mission, TravelLeg
-from participants.models import Invitation, InvitationStatus
 from programme.models import City
 
 WINDOW = timedelta(days=2)

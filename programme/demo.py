@@ -14,9 +14,12 @@ from sqlalchemy import func, select
 from core.extensions import db
 from core.timefmt import local_to_utc
 from events.models import Event
+from invitations.models import Invitation
 from missions.models import DelegationMember, Mission
-from participants.models import Invitation, Organisation, Participant
-from programme.models import City, Outcome, Partnership, Theme
+from organisations.models import Organisation
+from outcomes.models import Outcome
+from participants.models import Participant
+from programme.models import City, Partnership, Theme
 
 DEMO_FILE = Path(__file__).parent / "demo" / "programme.yaml"
 
