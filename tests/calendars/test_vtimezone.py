@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo, available_timezones
 import pytest
 from icalendar import Calendar
 
-from calendars.verify import node_available, parse_with_icaljs
 from calendars.vtimezone import is_rrule_form, transitions_in_year, vtimezone
+from tests.calendars.verify import node_available, parse_with_icaljs
 
 YEAR = 2026
 

@@ -1,7 +1,8 @@
 """Check iCalendar bytes with tools we did not write, and at the byte level.
 
 Used by the tests (and handy from a shell): :func:`byte_problems` looks at the raw bytes,
-:func:`parse_with_icaljs` runs Mozilla's ical.js under Node (``calendars/js/check.mjs``),
+:func:`parse_with_icaljs` runs Mozilla's ical.js under Node
+(``tests/calendars/js/check.mjs``),
 :func:`parse_with_vobject` uses vobject, and :func:`libical_problems` runs libical's
 restriction checker through GObject introspection when it is installed.
 """
