@@ -21,9 +21,9 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 install: $(VENV)/.installed
 
 ## Mozilla's ical.js (the parser Thunderbird uses), for the calendar tests: npm, pinned by the lock file.
-ICALJS := calendars/js/node_modules/.package-lock.json
-$(ICALJS): calendars/js/package.json calendars/js/package-lock.json
-	cd calendars/js && npm ci --no-audit --no-fund --loglevel=error
+ICALJS := tests/calendars/js/node_modules/.package-lock.json
+$(ICALJS): tests/calendars/js/package.json tests/calendars/js/package-lock.json
+	cd tests/calendars/js && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install-dev: $(VENV)/.installed-dev

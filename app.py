@@ -19,11 +19,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import core.blueprint
     import delegates.blueprint
     import events.blueprint
+    import invitations.blueprint
     import missions.blueprint
-    import participants
-    import participants.contributions
+    import organisations.blueprint
+    import outcomes.blueprint
+    import participants.blueprint
     import programme.blueprint
-    import reports
+    import reports.blueprint
     from core import cli, registry
     from core.config import INSTANCE, from_environment
     from core.extensions import babel, csrf, db, login_manager, migrate
@@ -43,12 +45,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     registry.init_app(app)
 
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
-                    missions.blueprint, events.blueprint, calendars.blueprint,
-                    delegates.blueprint, participants.contributions):
+                    organisations.blueprint, participants.blueprint, missions.blueprint,
+                    events.blueprint, invitations.blueprint, outcomes.blueprint,
+                    calendars.blueprint, reports.blueprint, delegates.blueprint):
         package.init_app(app)
-    # participants and reports get their blueprint.py in the participants split (layout-b).
-    app.register_blueprint(participants.bp)
-    app.register_blueprint(reports.bp)
     app.after_request(remember_language)
     cli.init_app(app)
     return app

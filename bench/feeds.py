@@ -52,7 +52,8 @@ def _seed(url: str, events: int) -> str:
     from app import create_app
     from core.extensions import db
     from events.models import Event
-    from participants.models import Invitation, Participant
+    from invitations.models import Invitation
+    from participants.models import Participant
     from programme.models import City
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": url, "CALENDAR_MAIL_ENABLED": False})

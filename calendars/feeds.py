@@ -21,7 +21,7 @@ from core.i18n import localized
 from core.labels import EVENT_KINDS
 from core.types import utcnow
 from events.models import Event, Visibility
-from participants.models import Invitation, InvitationStatus
+from invitations.models import Invitation, InvitationStatus
 
 #: Multi-event feeds hold events that ended at most this long ago, and all later ones.
 WINDOW = timedelta(days=183)

@@ -26,7 +26,8 @@ from core.extensions import db
 from core.i18n import localized
 from core.types import utcnow
 from events.models import Event, EventStatus
-from participants.models import Invitation, InvitationStatus, Participant
+from invitations.models import Invitation, InvitationStatus
+from participants.models import Participant
 
 ACTIVE = (
     InvitationStatus.INVITED.value,

@@ -27,8 +27,9 @@ from calendars.models import STATE_ID, CalendarState
 from core.extensions import db
 from core.types import utcnow
 from events.models import Event, EventStatus
+from invitations.models import Invitation, InvitationStatus
 from missions.models import Mission
-from participants.models import Invitation, InvitationStatus, Participant
+from participants.models import Participant
 from programme.models import City, Theme
 
 #: Event attributes whose change a subscriber should see (time, place, status, title).

@@ -10,8 +10,8 @@ from sqlalchemy.orm import joinedload
 from audit.services import record
 from core.extensions import db
 from events.models import Event
+from invitations.models import Invitation
 from missions.models import DelegationMember, Mission
-from participants.models import Invitation
 
 ANSWERS: tuple[str, ...] = ("accepted", "tentative", "declined")
 """What an invitee may answer; attended / no-show are set by organisers."""

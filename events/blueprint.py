@@ -39,6 +39,5 @@ def init_app(app: Flask) -> None:
     registry.add_value_labels("visibility", contributions.VISIBILITIES)
     registry.add_demo_loader(40, "events", load_events)
     registry.provide("mission.events", contributions.mission_events)
-    registry.provide("mission.conflicts", contributions.mission_conflicts)
     registry.provide("mission.event_dates", contributions.mission_event_dates)
     registry.provide("city.events", contributions.city_events)

@@ -12,12 +12,11 @@ from sqlalchemy.orm import joinedload
 from core.extensions import db
 from core.timefmt import to_local
 from core.types import utcnow
-from events.engagements import mission_conflicts
 from events.forms import VISIBILITIES
 from events.models import Event, EventStatus, Visibility
 from events.queries import visible_events
 
-__all__ = ["VISIBILITIES", "city_events", "home_lists", "mission_conflicts",
+__all__ = ["VISIBILITIES", "city_events", "home_lists",
            "mission_event_dates", "mission_events"]
 
 HOME_LIMIT = 8

@@ -1,15 +1,14 @@
-"""The events' part of the demo programme: events with their invitations."""
+"""The events' part of the demo programme: events at their venues' local times."""
 
 from typing import Any
 
-from core.demo import as_local, sync_people, upsert
+from core.demo import as_local, upsert
 from core.timefmt import local_to_utc
 from events.models import Event
-from participants.models import Invitation
 
 
 def load_events(data: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str, int]:
-    """Events at their venues' local times, and who is invited."""
+    """Events at their venues' local times (invitations: ``invitations.demo``)."""
     events = {}
     for item in data.get("events") or []:
         tz_name = item["timezone"]
@@ -30,8 +29,6 @@ def load_events(data: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[s
             visibility=item.get("visibility") or "public",
             reported_attendance=item.get("reported_attendance"),
             date_note=item.get("date_note"))
-        sync_people(event.invitations, item.get("participants") or [],
-                    refs["participants"], Invitation, "status")
         events[item["slug"]] = event
     refs["events"] = events
     return {"events": len(events)}

@@ -14,8 +14,8 @@ from core.extensions import db
 from core.types import UTCDateTime, utcnow
 
 if TYPE_CHECKING:
+    from invitations.models import Invitation
     from missions.models import Mission
-    from participants.models import Invitation
     from programme.models import City, Partnership, Theme
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from participants.csv_common import FORMULA_PREFIXES
 from participants.csv_import import PARTICIPANT_COLUMNS
@@ -42,6 +43,17 @@ def to_csv(
     for row in rows:
         writer.writerow([guard_cell(row.get(column)) for column in columns])
     return ((BOM if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+def export_row(participant: Any) -> dict[str, object]:
+    """A participant (a ``Participant`` row) in the import/export column layout."""
+    return {
+        "name": participant.name, "name_zh": participant.name_zh, "email": participant.email,
+        "organisation": participant.organisation.name_en if participant.organisation else "",
+        "position": participant.position, "helix_role": participant.helix_role,
+        "city": participant.city.name_en if participant.city else "",
+        "language": participant.language, "timezone": participant.timezone,
+    }
 
 
 def participants_csv(rows: Iterable[Mapping[str, object]]) -> bytes:

@@ -16,9 +16,9 @@ from functools import cache
 
 from email_validator import EmailNotValidError, validate_email
 
+from organisations.helix_roles import HelixRole, parse_role
+from organisations.search import fold
 from participants.csv_common import Problem, RowError, header_key, read_table
-from participants.helix import HelixRole, parse_role
-from participants.search import fold
 
 PARTICIPANT_COLUMNS = (
     "name",

@@ -1,69 +1,23 @@
-"""Forms for organisations, participants, invitations, imports and outcomes.
+"""Forms for participants and CSV imports.
 
-Choices that come from the database (cities, organisations, events) are filled in by the
-views with :func:`set_choices`-style assignments; forms never write to the database.
+Choices that come from the database (cities, organisations) are filled in by the views;
+forms never write to the database.
 """
 
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Iterable
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import (
-    DateField,
-    EmailField,
-    HiddenField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    URLField,
-)
-from wtforms.fields.choices import SelectChoice
-from wtforms.validators import URL, DataRequired, Email, Length, Optional, ValidationError
+from wtforms import EmailField, HiddenField, SelectField, SelectMultipleField, StringField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from core.labels import HELIX_ROLES, INVITATION_STATUSES, OUTCOME_KINDS
+from core.choices import select_choices
+from core.form_helpers import known_choices, optional_int, role_choices
 
-NONE_CHOICE = ("", "—")
-INVALID_CHOICE = _l("Choose one of the options in the list.")
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
-
-
-def optional_int(value: object) -> int | None:
-    """Coerce a select value to an id, empty meaning none."""
-    if value in (None, "", "None"):
-        return None
-    return int(value)  # type: ignore[arg-type]
-
-
-def to_choices(pairs: Iterable[tuple[object, object]]) -> list[SelectChoice]:
-    """WTForms choices from ``(value, label)`` pairs (labels may be lazy strings)."""
-    return [SelectChoice(value, label) for value, label in pairs]  # type: ignore[arg-type]
-
-
-def known_choices(form: FlaskForm, field: SelectMultipleField) -> None:
-    """Validator for multiple selects: every value must be offered (translated message)."""
-    offered = {choice.value for choice in field.choices or []}
-    if any(value not in offered for value in field.data or []):
-        raise ValidationError(INVALID_CHOICE)
-
-
-def role_choices(blank: bool = False) -> list[SelectChoice]:
-    """Helix role choices, optionally with a blank first entry."""
-    return to_choices(([NONE_CHOICE] if blank else []) + list(HELIX_ROLES.items()))
-
-
-class OrganisationForm(FlaskForm):
-    """Create or edit an organisation."""
-
-    name_en = StringField(_l("Name (English)"), validators=[
-        DataRequired(message=_l("Enter the organisation's English name.")), Length(max=200)])
-    name_zh = StringField(_l("Name (Chinese)"), validators=[Optional(), Length(max=200)])
-    city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
-    helix_role = SelectField(_l("Helix role"), choices=role_choices(),
-                             validators=[DataRequired(message=INVALID_CHOICE)])
 
 
 class ParticipantForm(FlaskForm):
@@ -81,7 +35,7 @@ class ParticipantForm(FlaskForm):
     position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
     helix_role = SelectField(_l("Helix role"), choices=role_choices(blank=True))
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
-    language = SelectField(_l("Preferred language"), choices=to_choices(LANGUAGES))
+    language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
     key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
                                           validate_choice=False, validators=[known_choices])
@@ -102,42 +56,10 @@ class ParticipantForm(FlaskForm):
             raise ValidationError(_l("Choose a helix role or an organisation."))
 
 
-class InviteForm(FlaskForm):
-    """Invite people to an event or to every event of a mission."""
-
-    target = SelectField(_l("Invite to"), validators=[DataRequired(message=INVALID_CHOICE)])
-    participant_ids = SelectMultipleField(_l("Participants"), coerce=int,
-                                          validate_choice=False, validators=[known_choices])
-    organisation_id = SelectField(_l("Everyone from organisation"), coerce=optional_int,
-                                  validators=[Optional()])
-    city_id = SelectField(_l("Everyone from city"), coerce=optional_int,
-                          validators=[Optional()])
-    helix_role = SelectField(_l("Everyone with helix role"), choices=role_choices(blank=True),
-                             validators=[Optional()])
-
-    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
-        """At least one way of choosing people must be used."""
-        if not super().validate(extra_validators):  # type: ignore[arg-type]
-            return False
-        if not (self.participant_ids.data or self.organisation_id.data
-                or self.city_id.data or self.helix_role.data):
-            self.participant_ids.errors.append(
-                _l("Choose participants, an organisation, a city or a helix role."))
-            return False
-        return True
-
-
-class StatusForm(FlaskForm):
-    """Change one invitation's status."""
-
-    status = SelectField(_l("Status"), choices=to_choices(INVITATION_STATUSES.items()),
-                         validators=[DataRequired(message=INVALID_CHOICE)])
-
-
 class ImportForm(FlaskForm):
     """Upload a CSV file for a preview."""
 
-    kind = SelectField(_l("What the file holds"), choices=to_choices([
+    kind = SelectField(_l("What the file holds"), choices=select_choices([
         ("participants", _l("Participants")), ("organisations", _l("Organisations"))]))
     file = FileField(_l("CSV file (UTF-8)"), validators=[
         FileRequired(message=_l("Choose a CSV file.")),
@@ -150,30 +72,3 @@ class ImportConfirmForm(FlaskForm):
     kind = HiddenField()
     payload = HiddenField(validators=[DataRequired()])
     expected = HiddenField()
-
-
-class OutcomeForm(FlaskForm):
-    """Record an MoU, agreement, pilot project or joint study."""
-
-    kind = SelectField(_l("Kind"), choices=to_choices(OUTCOME_KINDS.items()),
-                       validators=[DataRequired(message=INVALID_CHOICE)])
-    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
-    title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])
-    event_id = SelectField(_l("Event"), coerce=optional_int, validators=[Optional()])
-    partnership_id = SelectField(_l("Partnership"), coerce=optional_int,
-                                 validators=[Optional()])
-    party_ids = SelectMultipleField(_l("Parties"), coerce=int, validate_choice=False,
-                                    validators=[known_choices])
-    signed_on = DateField(_l("Signed on"), validators=[Optional()])
-    document_url = URLField(_l("Document link"), validators=[
-        Optional(), URL(message=_l("Enter a full link starting with https://.")),
-        Length(max=500)])
-
-    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
-        """A title is needed in at least one language."""
-        valid = super().validate(extra_validators)  # type: ignore[arg-type]
-        if not (self.title_en.data or "").strip() and not (self.title_zh.data or "").strip():
-            self.title_en.errors = [*self.title_en.errors,
-                                    _l("Enter a title in English or Chinese.")]
-            return False
-        return valid

@@ -1,4 +1,4 @@
-"""Read queries for participant and organisation pages (constant query counts)."""
+"""Read queries for participant pages and selects (constant query counts)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,9 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
-from core.i18n import localized
-from events.models import Event
-from missions.models import DelegationMember, Mission
-from participants.models import Invitation, Organisation, Participant
-from participants.search import like_pattern, normalise_query
+from organisations.models import Organisation
+from organisations.search import like_pattern, normalise_query
+from participants.models import Participant
 from programme.models import City
 from programme.sorting import by_name
 
@@ -71,50 +69,6 @@ def all_participants(filters: ParticipantFilters) -> list[Participant]:
         participant_query(filters)
         .options(joinedload(Participant.organisation), joinedload(Participant.city))
         .order_by(Participant.name, Participant.id)))
-
-
-def organisation_page(q: str = "") -> list[tuple[Organisation, int]]:
-    """Organisations with their participant counts (one query)."""
-    count = (select(func.count(Participant.id))
-             .where(Participant.organisation_id == Organisation.id)
-             .correlate(Organisation).scalar_subquery())
-    query = select(Organisation, count).options(joinedload(Organisation.city))
-    folded = normalise_query(q)
-    if folded:
-        query = query.where(Organisation.search_key.like(like_pattern(folded), escape="\\"))
-    return [(org, n) for org, n in db.session.execute(query.order_by(Organisation.name_en))]
-
-
-def schedule(participant_id: int) -> list[Invitation]:
-    """A participant's invitations with events, cities and missions, in time order."""
-    return list(db.session.scalars(
-        select(Invitation).join(Invitation.event)
-        .where(Invitation.participant_id == participant_id)
-        .options(joinedload(Invitation.event).joinedload(Event.city),
-                 joinedload(Invitation.event).joinedload(Event.mission))
-        .order_by(Event.starts_at)))
-
-
-def delegations(participant_id: int) -> list[DelegationMember]:
-    """The missions a participant is a delegation member of."""
-    return list(db.session.scalars(
-        select(DelegationMember).join(DelegationMember.mission)
-        .where(DelegationMember.participant_id == participant_id)
-        .options(joinedload(DelegationMember.mission)).order_by(Mission.start_date)))
-
-
-def city_choices(blank: bool = True) -> list[tuple[object, str]]:
-    """Cities for a select, sorted in the page language."""
-    cities = by_name(db.session.scalars(select(City)).all())
-    options = [(c.id, localized(c, "name")[0]) for c in cities]
-    return ([("", "—")] if blank else []) + options  # type: ignore[list-item]
-
-
-def organisation_choices(blank: bool = True) -> list[tuple[object, str]]:
-    """Organisations for a select, sorted in the page language."""
-    organisations = by_name(db.session.scalars(select(Organisation)).all())
-    options = [(o.id, localized(o, "name")[0]) for o in organisations]
-    return ([("", "—")] if blank else []) + options  # type: ignore[list-item]
 
 
 def participant_choices() -> list[tuple[int, str]]:

@@ -1,30 +1,49 @@
-"""Participant pages: list and search, profile with schedule, create, edit, export."""
+"""Participant pages: list and search, profile, create, edit, delete, key contacts, CSV.
+
+The profile's schedule (invitations, delegations) comes from the template helpers the
+invitations area registers, so this package needs nothing from the areas above it.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, g, redirect, render_template, request, url_for
+from typing import Any
+
+from flask import Response, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from werkzeug.wrappers import Response as BaseResponse
 
 from accounts.permissions import ensure, require
+from core.choices import select_choices
+from core.errors import HelixError
 from core.extensions import db
-from participants.access import in_city, load_participant
-from participants.csv_export import participants_csv
-from participants.forms import ParticipantForm, to_choices
-from participants.models import Organisation, Participant
+from organisations.access import in_city
+from organisations.models import Organisation
+from organisations.queries import city_choices, organisation_choices
+from participants.csv_export import export_row, participants_csv
+from participants.csv_import import Preview
+from participants.csv_messages import COLUMN_LABELS, describe
+from participants.csv_preview import KINDS, pack, preview, unpack
+from participants.forms import ImportConfirmForm, ImportForm, ParticipantForm
+from participants.models import Participant
 from participants.queries import (
     PAGE_SIZE,
     ParticipantFilters,
     all_participants,
-    city_choices,
-    delegations,
-    organisation_choices,
+    key_contacts,
     participant_page,
-    schedule,
 )
-from participants.services import ServiceError, delete_participant, save_participant
+from participants.services import (
+    ImportChanged,
+    apply_import,
+    delete_participant,
+    save_participant,
+)
 
-bp = Blueprint("participants", __name__, url_prefix="/participants")
+
+def load_participant(participant_id: int, **_: Any) -> Participant | None:
+    """The participant named in the URL."""
+    return db.session.get(Participant, participant_id)
 
 
 def _int_arg(name: str) -> int | None:
@@ -41,7 +60,6 @@ def _filters() -> ParticipantFilters:
     )
 
 
-@bp.route("/")
 @require("participants.view")
 def index() -> str:
     """Participants, searchable by English name, Chinese name, pinyin or e-mail."""
@@ -54,7 +72,6 @@ def index() -> str:
         cities=city_choices(), organisations=organisation_choices())
 
 
-@bp.route("/export.csv")
 @require("participants.export")
 def export() -> Response:
     """The current participant list (same filters) as a CSV file for Excel."""
@@ -63,32 +80,17 @@ def export() -> Response:
         "Content-Disposition": "attachment; filename=participants.csv"})
 
 
-def export_row(participant: Participant) -> dict[str, object]:
-    """A participant in the import/export column layout."""
-    return {
-        "name": participant.name, "name_zh": participant.name_zh, "email": participant.email,
-        "organisation": participant.organisation.name_en if participant.organisation else "",
-        "position": participant.position, "helix_role": participant.helix_role,
-        "city": participant.city.name_en if participant.city else "",
-        "language": participant.language, "timezone": participant.timezone,
-    }
-
-
-@bp.route("/<int:participant_id>")
 @require("participants.view", load=load_participant)
 def detail(participant_id: int) -> str:
     """A participant with their schedule (invitations) and delegations."""
-    participant = g.target
-    return render_template("participants/detail.html", participant=participant,
-                           invitations=schedule(participant.id),
-                           delegations=delegations(participant.id))
+    return render_template("participants/detail.html", participant=g.target)
 
 
 def _participant_form(participant: Participant | None) -> ParticipantForm:
     form = ParticipantForm(obj=participant)
-    form.organisation_id.choices = to_choices(organisation_choices())
-    form.city_id.choices = to_choices(city_choices())
-    form.key_contact_for.choices = to_choices(city_choices(blank=False))
+    form.organisation_id.choices = select_choices(organisation_choices())
+    form.city_id.choices = select_choices(city_choices())
+    form.key_contact_for.choices = select_choices(city_choices(blank=False))
     if participant is not None and request.method == "GET":
         form.key_contact_for.data = [c.id for c in participant.key_contact_for]
     return form
@@ -110,41 +112,94 @@ def _save(participant: Participant | None) -> str | BaseResponse:
         ensure(action, in_city(_city_of(form)))
         try:
             saved = save_participant(participant, form.data)
-        except ServiceError as error:
+        except HelixError as error:
             target = getattr(form, error.field or "", None)
             if target is not None:
-                target.errors = [*target.errors, error.message]
+                target.errors = [*target.errors, str(error)]
             else:
-                flash(error.message, "danger")
+                flash(str(error), "danger")
         else:
             flash(_("Participant saved."), "success")
             return redirect(url_for("participants.detail", participant_id=saved.id))
     return render_template("participants/form.html", form=form, participant=participant)
 
 
-@bp.route("/new", methods=["GET", "POST"])
 @require("participants.create")
 def create() -> str | BaseResponse:
     """Add a participant."""
     return _save(None)
 
 
-@bp.route("/<int:participant_id>/edit", methods=["GET", "POST"])
 @require("participants.edit", load=load_participant)
 def edit(participant_id: int) -> str | BaseResponse:
     """Change a participant."""
     return _save(g.target)
 
 
-@bp.route("/<int:participant_id>/delete", methods=["POST"])
 @require("participants.delete", load=load_participant)
 def delete(participant_id: int) -> BaseResponse:
     """Delete a participant and their invitations."""
-    participant = g.target
     try:
-        delete_participant(participant)
-    except ServiceError as error:
-        flash(error.message, "danger")
+        delete_participant(g.target)
+    except HelixError as error:
+        flash(str(error), "danger")
         return redirect(url_for("participants.detail", participant_id=participant_id))
     flash(_("Participant deleted."), "success")
     return redirect(url_for("participants.index"))
+
+
+@require("participants.view")
+def contacts() -> str:
+    """Every city's key contacts (focal points)."""
+    return render_template("participants/key_contacts.html", rows=key_contacts())
+
+
+def _show_preview(kind: str, data: bytes, result: Preview) -> str:
+    # formdata=None: after "the data changed", the posted form must not put the stale
+    # expected count back into the new preview (confirming would fail for ever).
+    confirm = ImportConfirmForm(formdata=None, kind=kind, payload=pack(data),
+                                expected=str(len(result.valid_rows)))
+    return render_template("participants/import_preview.html", kind=kind, preview=result,
+                           confirm=confirm, describe=describe,
+                           column_labels=COLUMN_LABELS)
+
+
+def _ensure_cities(kind: str, result: Preview) -> None:
+    """City staff may only import people and organisations of their own city."""
+    action = "participants.create" if kind == "participants" else "organisations.create"
+    for city_id in {row.values.get("city_id") for row in result.valid_rows}:
+        ensure(action, in_city(city_id))  # type: ignore[arg-type]
+
+
+@require("participants.import")
+def import_upload() -> str:
+    """Upload a CSV file; the answer is a preview, nothing is written yet."""
+    form = ImportForm()
+    if form.validate_on_submit():
+        data = form.file.data.read()
+        return _show_preview(form.kind.data, data, preview(form.kind.data, data))
+    return render_template("participants/import.html", form=form)
+
+
+@require("participants.import")
+def import_confirm() -> str | BaseResponse:
+    """Write every valid row of the previewed file in one transaction, or nothing."""
+    form = ImportConfirmForm()
+    kind = form.kind.data if form.kind.data in KINDS else "participants"
+    expected = int(form.expected.data) if (form.expected.data or "").isdigit() else -1
+    if not form.validate_on_submit():
+        flash(_("The uploaded file was lost; please upload it again."), "danger")
+        return redirect(url_for("participants.import_upload"))
+    try:
+        data = unpack(form.payload.data)
+        _ensure_cities(kind, preview(kind, data))
+        written = apply_import(kind, data, expected)
+    except ImportChanged as error:
+        flash(str(error), "warning")
+        return _show_preview(kind, data, error.preview)
+    except HelixError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("participants.import_upload"))
+    flash(ngettext("%(num)d row imported.", "%(num)d rows imported.", written), "success")
+    endpoint = "participants.index" if kind == "participants" else "organisations.index"
+    return redirect(url_for(endpoint))

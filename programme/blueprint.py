@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from core.registry import Lookup, registry_of
-from programme.demo import database_is_empty, load_outcomes, load_reference_data
+from programme.demo import database_is_empty, load_reference_data
 from programme.models import City, Theme
 from programme.views import cities, city, partnerships
 
@@ -49,4 +49,3 @@ def init_app(app: Flask) -> None:
         "theme_id": (Theme, "id", "name"), "themes": (Theme, "slug", "name"),
     })
     registry.add_demo_loader(10, "programme", load_reference_data)
-    registry.add_demo_loader(60, "outcomes", load_outcomes)

@@ -1,4 +1,4 @@
-"""The programme's part of the demo: cities, themes, partnerships and outcomes."""
+"""The programme's part of the demo: cities, themes and partnerships."""
 
 from typing import Any
 
@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from core.demo import as_date, upsert
 from core.extensions import db
-from programme.models import City, Outcome, Partnership, Theme
+from programme.models import City, Partnership, Theme
 
 Refs = dict[str, dict[str, Any]]
 
@@ -56,17 +56,3 @@ def load_reference_data(data: dict[str, Any], refs: Refs) -> dict[str, int]:
     refs["partnerships"] = _load_partnerships(data.get("partnerships") or [],
                                               refs["cities"], refs["themes"])
     return {name: len(refs[name]) for name in ("cities", "themes", "partnerships")}
-
-
-def load_outcomes(data: dict[str, Any], refs: Refs) -> dict[str, int]:
-    """Outcomes, last: they name their event (stored, so it has an id) and parties."""
-    items = data.get("outcomes") or []
-    for item in items:
-        event = refs["events"].get(item.get("event") or "")
-        outcome = upsert(
-            Outcome, "slug", item["slug"], kind=item["kind"], title_en=item.get("title_en"),
-            title_zh=item.get("title_zh"), event_id=event.id if event else None,
-            partnership=refs["partnerships"].get(item.get("partnership") or ""),
-            signed_on=as_date(item.get("signed_on")), document_url=item.get("document_url"))
-        outcome.parties = [refs["organisations"][s] for s in item.get("parties") or []]
-    return {"outcomes": len(items)}

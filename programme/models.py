@@ -1,18 +1,14 @@
-"""Cities, themes (clusters), partnerships and the outcomes they produce."""
+"""Cities, themes (clusters) and partnerships."""
 
 from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
-
-if TYPE_CHECKING:
-    from participants.models import Organisation
 
 
 class Side(StrEnum):
@@ -34,15 +30,6 @@ class Stage(StrEnum):
     MEASURE = "measure"
     ACT = "act"
     REPLICATE = "replicate"
-
-
-class OutcomeKind(StrEnum):
-    """What came out of an event or partnership."""
-
-    MOU = "mou"
-    AGREEMENT = "agreement"
-    PILOT_PROJECT = "pilot_project"
-    JOINT_STUDY = "joint_study"
 
 
 class City(db.Model):
@@ -84,15 +71,6 @@ partnership_china_city = Table(
     Column("partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True),
     Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
 )
-
-outcome_party = Table(
-    "outcome_party",
-    db.metadata,
-    Column("outcome_id", ForeignKey("outcome.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"),
-           primary_key=True),
-)
-
 
 class Theme(db.Model):
     """A thematic cluster with its SDG and EU Urban Agenda references."""
@@ -136,23 +114,3 @@ class Partnership(db.Model):
     def cities(self) -> list[City]:
         """All cities of the partnership, the European one first."""
         return [self.eu_city, *self.china_cities]
-
-
-class Outcome(db.Model):
-    """A result of the cooperation: MoU, agreement, pilot project or joint study."""
-
-    __tablename__ = "outcome"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    slug: Mapped[str | None] = mapped_column(String(120), unique=True)
-    kind: Mapped[str] = mapped_column(String(20))
-    title_en: Mapped[str | None] = mapped_column(String(300))
-    title_zh: Mapped[str | None] = mapped_column(String(300))
-    event_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"))
-    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id",
-                                                                  ondelete="SET NULL"))
-    signed_on: Mapped[date | None]
-    document_url: Mapped[str | None] = mapped_column(String(500))
-
-    partnership: Mapped[Partnership | None] = relationship()
-    parties: Mapped[list[Organisation]] = relationship(secondary=outcome_party)

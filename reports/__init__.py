@@ -1,5 +1,1 @@
-"""Helix reports: who took part by helix role and side, and the programme dashboard."""
-
-from reports.views import bp
-
-__all__ = ["bp"]
+"""Helix reports: who took part by helix role and side, indicators and the dashboard."""

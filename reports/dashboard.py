@@ -9,11 +9,13 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
 from events.models import Event, EventStatus
+from invitations.models import Invitation
 from missions.models import Mission, MissionKind, MissionStatus, mission_city
-from participants.helix import HelixRole
-from participants.indicators import outcomes_by_kind, per_year, roles_over_time
-from participants.models import Invitation, Participant
-from programme.models import City, Outcome, OutcomeKind, Partnership
+from organisations.helix_roles import HelixRole
+from outcomes.models import Outcome, OutcomeKind
+from participants.models import Participant
+from programme.models import City, Partnership
+from reports.indicators import outcomes_by_kind, per_year, roles_over_time
 from reports.queries import EXPECTED
 
 

@@ -15,10 +15,12 @@ from sqlalchemy.orm import aliased, joinedload
 
 from core.extensions import db
 from events.models import Event, EventStatus
+from invitations.models import Invitation, InvitationStatus
 from missions.models import DelegationMember, Mission, MissionStatus, mission_city, mission_theme
-from participants.helix import HelixComposition, from_counts
-from participants.models import Invitation, InvitationStatus, Organisation, Participant
+from organisations.models import Organisation
+from participants.models import Participant
 from programme.models import City
+from reports.helix import HelixComposition, from_counts
 
 EXPECTED = (InvitationStatus.INVITED.value, InvitationStatus.ACCEPTED.value,
             InvitationStatus.TENTATIVE.value, InvitationStatus.ATTENDED.value)

@@ -1,10 +1,14 @@
-"""Helix report pages: by mission, event, city, partnership and theme; the dashboard."""
+"""Helix report pages: by mission, event, city, partnership and theme; the dashboard.
+
+The URLs are listed in :mod:`reports.blueprint`.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
-from flask import Blueprint, Response, abort, jsonify, render_template, request
+from flask import Response, abort, jsonify, render_template, request
 from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
@@ -16,17 +20,15 @@ from core.i18n import localized
 from core.labels import HELIX_ROLES, OUTCOME_KINDS, SIDES
 from events.models import Event
 from missions.models import Mission
-from participants.csv_export import participants_csv
-from participants.helix import HelixLevel, HelixRole
-from participants.indicators import helix_chart, series_chart
-from participants.outcomes import outcomes_for
-from participants.views import export_row
+from organisations.helix_roles import HelixRole
+from outcomes.queries import outcomes_for
+from participants.csv_export import export_row, participants_csv
 from programme.models import City, Partnership, Theme
 from programme.sorting import by_name
 from reports.dashboard import dashboard as compute_dashboard
+from reports.helix import HelixLevel
+from reports.indicators import helix_chart, series_chart
 from reports.queries import Scope, helix_composition, people
-
-bp = Blueprint("reports", __name__, url_prefix="/reports")
 
 MODELS: dict[Scope, type[Any]] = {
     Scope.MISSION: Mission, Scope.EVENT: Event, Scope.CITY: City,
@@ -63,7 +65,6 @@ def _basis() -> str:
     return "attended" if request.args.get("basis") == "attended" else "expected"
 
 
-@bp.route("/")
 @require("reports.view")
 def index() -> str:
     """Choose what to report on."""
@@ -124,8 +125,16 @@ def helix_csv(scope: Scope, key: int) -> Response:
                     headers={"Content-Disposition": f"attachment; filename={filename}"})
 
 
-def _register(scope: Scope, plural: str) -> None:
-    """``/reports/<plural>/<id>`` (page), ``….json`` and ``….csv`` for one kind of subject."""
+class ScopeViews(NamedTuple):
+    """The three views of one kind of report subject: page, JSON and CSV."""
+
+    page: Callable[..., str]
+    data: Callable[..., BaseResponse]
+    csv: Callable[..., Response]
+
+
+def scope_views(scope: Scope) -> ScopeViews:
+    """Views for ``/reports/<plural>/<id>`` (page), ``….json`` and ``….csv`` of ``scope``."""
     argument = f"{scope.value}_id"
 
     def page(**kwargs: int) -> str:
@@ -136,25 +145,14 @@ def _register(scope: Scope, plural: str) -> None:
         """The report as JSON."""
         return helix_data(scope, kwargs[argument])
 
-    bp.add_url_rule(f"/{plural}/<int:{argument}>", scope.value,
-                    require("reports.view")(page))
     def people_csv(**kwargs: int) -> Response:
         """The people of the report as CSV."""
         return helix_csv(scope, kwargs[argument])
 
-    bp.add_url_rule(f"/{plural}/<int:{argument}>.json", f"{scope.value}_json",
-                    require("reports.view")(data))
-    bp.add_url_rule(f"/{plural}/<int:{argument}>.csv", f"{scope.value}_csv",
-                    require("reports.view")(people_csv))
+    guard = require("reports.view")
+    return ScopeViews(guard(page), guard(data), guard(people_csv))
 
 
-for _scope, _plural in ((Scope.MISSION, "missions"), (Scope.EVENT, "events"),
-                        (Scope.CITY, "cities"), (Scope.PARTNERSHIP, "partnerships"),
-                        (Scope.THEME, "themes")):
-    _register(_scope, _plural)
-
-
-@bp.route("/dashboard")
 @require("reports.view")
 def dashboard() -> str:
     """The programme dashboard with the "Measure" indicators."""

@@ -13,8 +13,8 @@ from markupsafe import Markup, escape
 
 from accounts.permissions import ensure, require
 from core.extensions import db
+from core.registry import provided
 from core.timefmt import to_local
-from events.engagements import event_conflicts
 from events.forms import LOCAL_FORMAT, EventForm
 from events.models import Event, EventKind
 from events.services import (
@@ -53,7 +53,7 @@ def _preview(form: EventForm, event: Event | None) -> Event:
 def _warnings(form: EventForm, event: Event | None) -> list[Any]:
     probe = _preview(form, event)
     try:
-        return event_conflicts(probe)
+        return provided("event.conflicts")(probe)
     finally:
         if probe in db.session:
             db.session.expunge(probe)

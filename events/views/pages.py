@@ -15,9 +15,9 @@ from accounts.headers import CSP_DIRECTIVES, content_security_policy
 from accounts.permissions import can
 from core.extensions import db
 from core.i18n import get_lang, localized
+from core.registry import provided
 from core.timefmt import is_valid_zone, local_to_utc, to_local
 from core.viewer import viewer_timezone
-from events.engagements import event_conflicts
 from events.models import Event
 from events.queries import visible_events
 from events.search_forms import EventFilterForm
@@ -156,6 +156,6 @@ def detail(event_id: int) -> str:
     times = city_times(event.starts_at, places) if len(places) > 1 else []
     conflicts = []
     if can(current_user, "events.view_internal"):
-        conflicts = event_conflicts(event)
+        conflicts = provided("event.conflicts")(event)
     return render_template("events/detail.html", event=event, city_times=times,
                            city_summary=summary_line(times), conflicts=conflicts)

@@ -40,7 +40,7 @@ def upgrade():
 
 def _backfill_search_keys():
     """Compute the search keys of rows that existed before this revision."""
-    from participants.models import search_key
+    from organisations.search import search_key
 
     conn = op.get_bind()
     organisation = sa.table("organisation", sa.column("id"), sa.column("name_en"),

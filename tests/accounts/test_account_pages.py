@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from accounts.models import User
 from audit.models import AuditEntry
 from core.extensions import db
-from participants.models import Invitation
+from invitations.models import Invitation
 from tests.security.walk import client_for
 from tests.security.world import PASSWORD, World, build_world
 

@@ -11,7 +11,8 @@ from flask import Flask
 
 from core.extensions import db
 from events.models import Event
-from participants.models import Invitation, Participant
+from invitations.models import Invitation
+from participants.models import Participant
 from programme.models import City, Theme
 
 

@@ -9,10 +9,16 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from calendars.verify import byte_problems, node_available, parse_with_icaljs, parse_with_vobject
 from core.extensions import db
 from events.models import Event
-from participants.models import Invitation, Participant
+from invitations.models import Invitation
+from participants.models import Participant
+from tests.calendars.verify import (
+    byte_problems,
+    node_available,
+    parse_with_icaljs,
+    parse_with_vobject,
+)
 
 
 def _utc(value: datetime) -> str:

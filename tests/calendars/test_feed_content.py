@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from flask.testing import FlaskClient
 
-from calendars.verify import (
+from core.extensions import db
+from events.models import Event
+from tests.calendars.verify import (
     byte_problems,
     libical_available,
     libical_problems,
@@ -17,8 +19,6 @@ from calendars.verify import (
     parse_with_icaljs,
     parse_with_vobject,
 )
-from core.extensions import db
-from events.models import Event
 
 needs_node = pytest.mark.skipif(not node_available(), reason="ical.js not installed (make test)")
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from calendars.ical import FeedCalendar, FeedEvent, Person, build_calendar
-from calendars.verify import (
+from tests.calendars.verify import (
     byte_problems,
     libical_available,
     libical_problems,

@@ -14,7 +14,7 @@ from aiosmtpd.controller import Controller
 
 from calendars.ical import FeedCalendar, FeedEvent, Person, build_calendar
 from calendars.mail import MailConfig, build_invitation, send
-from calendars.verify import byte_problems, libical_available, libical_problems
+from tests.calendars.verify import byte_problems, libical_available, libical_problems
 
 STAMP = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from flask import Flask
 
-from calendars.verify import byte_problems, node_available, parse_with_icaljs
 from core.extensions import db
 from tests.calendars.test_mail import Collect, _free_port
+from tests.calendars.verify import byte_problems, node_available, parse_with_icaljs
 
 
 def _calendar_part(raw: bytes) -> tuple[str, bytes, Any]:

@@ -1,10 +1,10 @@
-"""calendars.verify: the byte checks catch what they claim to, the parsers reject junk."""
+"""tests.calendars.verify: the byte checks catch what they claim to, the parsers reject junk."""
 
 from __future__ import annotations
 
 import pytest
 
-from calendars.verify import (
+from tests.calendars.verify import (
     byte_problems,
     libical_available,
     libical_problems,

@@ -9,8 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from calendars.tz_rules import transitions_in_year
-from calendars.verify import node_available, parse_with_icaljs
 from calendars.vtimezone import is_rrule_form, vtimezone
+from tests.calendars.verify import node_available, parse_with_icaljs
 
 YEAR = 2026
 

@@ -13,7 +13,7 @@ from flask.testing import FlaskClient
 from core.extensions import db
 from events.models import Event
 from events.services import update_event
-from participants.models import Invitation
+from invitations.models import Invitation
 from tests.events.factories import city, event, mission, participant, utc
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from flask.testing import FlaskCliRunner
 
-from participants.importing import preview
+from participants.csv_preview import preview
 
 
 def test_sample_csv_from_the_demo(runner: FlaskCliRunner, demo, tmp_path: Path) -> None:

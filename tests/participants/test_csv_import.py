@@ -1,5 +1,6 @@
 """CSV import: decoding, header mapping and per-row errors."""
 
+from organisations.helix_roles import HelixRole
 from participants.csv_common import MAX_ROWS, Problem
 from participants.csv_import import (
     CityRef,
@@ -9,7 +10,6 @@ from participants.csv_import import (
     parse_organisations,
     parse_participants,
 )
-from participants.helix import HelixRole
 
 BARCELONA = CityRef(1, "Europe/Madrid", "eu")
 CHENGDU = CityRef(2, "Asia/Shanghai", "china")

@@ -7,9 +7,10 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from core.extensions import db
-from participants.importing import pack
-from participants.models import Organisation, Participant
-from participants.sample_csv import SampleCity, SampleOrganisation, sample_participants_csv
+from organisations.models import Organisation
+from participants.csv_preview import pack
+from participants.csv_sample import SampleCity, SampleOrganisation, sample_participants_csv
+from participants.models import Participant
 
 
 def _sample(org) -> bytes:

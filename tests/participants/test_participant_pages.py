@@ -122,8 +122,8 @@ def test_delegation_members_cannot_be_deleted(organiser: FlaskClient) -> None:
 
 
 def test_delete_participant_with_invitations(organiser: FlaskClient) -> None:
+    from invitations.models import Invitation
     from missions.models import DelegationMember
-    from participants.models import Invitation
 
     person = db.session.scalar(
         select(Participant).where(Participant.invitations.any(),
@@ -139,8 +139,8 @@ def test_delete_participant_with_invitations(organiser: FlaskClient) -> None:
 
 
 def test_database_search_agrees_with_the_pure_matcher(organiser: FlaskClient) -> None:
+    from organisations.search import matches
     from participants.queries import ParticipantFilters, all_participants
-    from participants.search import matches
 
     everyone = db.session.scalars(select(Participant)).all()
     for query in ("zhou", "周", "zh", "lopez", "López", "example.cn", "wang fang", "wf"):
@@ -161,7 +161,7 @@ def test_city_staff_write_only_in_their_city(client: FlaskClient, login, demo) -
     assert client.post("/participants/new", data={**data, "city_id": barcelona}
                        ).status_code == 302
     rows = b"email,name,city,role\r\nfar.away@example.cn,Far Away,Chengdu,industry\r\n"
-    from participants.importing import pack
+    from participants.csv_preview import pack
 
     response = client.post("/participants/import/confirm", data={
         "kind": "participants", "payload": pack(rows), "expected": "1"})

@@ -7,7 +7,9 @@ from sqlalchemy import select
 
 from core.extensions import db
 from events.models import Event
-from participants.models import Invitation, Organisation, Participant
+from invitations.models import Invitation
+from organisations.models import Organisation
+from participants.models import Participant
 
 
 def _grow(org: Callable[[str], Organisation], event: Callable[[str], Event]) -> None:

@@ -1,10 +1,10 @@
 """The 200-row sample participants CSV and what the importer makes of it."""
 
+from organisations.helix_roles import HelixRole
 from participants.csv_common import Problem
 from participants.csv_import import CityRef, Lookups, OrganisationRef, lookup_key
 from participants.csv_import import parse_participants as parse
-from participants.helix import HelixRole
-from participants.sample_csv import SampleCity, SampleOrganisation, sample_participants_csv
+from participants.csv_sample import SampleCity, SampleOrganisation, sample_participants_csv
 
 BARCELONA = SampleCity("Barcelona", chinese=False)
 CHENGDU = SampleCity("成都", chinese=True)
@@ -58,7 +58,7 @@ def test_sample_is_deterministic_and_keeps_chinese():
 
 
 def test_sample_emails_are_ascii_and_roles_match_the_organisation():
-    from participants.sample_csv import ascii_local_part, sample_rows
+    from participants.csv_sample import ascii_local_part, sample_rows
 
     assert ascii_local_part("François.Sánchez") == "francois.sanchez"
     assert ascii_local_part("Lü.Wei") == "lv.wei"

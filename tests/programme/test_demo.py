@@ -7,10 +7,13 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from events.models import Event
+from invitations.models import Invitation
 from missions.models import Mission
-from participants.helix import HelixRole
-from participants.models import Invitation, Organisation, Participant
-from programme.models import City, Outcome, Partnership, Side, Theme
+from organisations.helix_roles import HelixRole
+from organisations.models import Organisation
+from outcomes.models import Outcome
+from participants.models import Participant
+from programme.models import City, Partnership, Side, Theme
 
 TABLES = (City, Theme, Partnership, Organisation, Participant, Mission, Event, Invitation,
           Outcome)

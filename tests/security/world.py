@@ -19,9 +19,12 @@ from accounts.models import User
 from accounts.passwords import hash_password
 from core.extensions import db
 from events.models import Event
+from invitations.models import Invitation
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
-from participants.models import Invitation, Organisation, Participant
-from programme.models import City, Outcome, Partnership, Theme
+from organisations.models import Organisation
+from outcomes.models import Outcome
+from participants.models import Participant
+from programme.models import City, Partnership, Theme
 
 PASSWORD = "correct horse battery staple"
 _HASH: list[str] = []

@@ -1,0 +1,1 @@
+"""Invitations of participants to events and missions, their answers and attendance."""

@@ -1,0 +1,36 @@
+"""What invitations offer other packages: the demo delegate, the demo loader and the
+people's conflict checks of event and mission pages (events may not import invitations)."""
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from core.extensions import db
+from core.registry import registry_of
+from invitations.demo import load_invitations
+from invitations.engagements import event_conflicts, mission_conflicts
+from invitations.models import Invitation
+from participants.models import Participant
+
+
+def demo_delegate() -> tuple[int, str] | None:
+    """The participant with the most invitations (so the demo schedule is not empty)."""
+    query = (
+        select(Participant)
+        .join(Invitation, Invitation.participant_id == Participant.id)
+        .group_by(Participant.id)
+        .order_by(func.count(Invitation.id).desc(), Participant.id)
+        .limit(1)
+    )
+    found = db.session.scalar(query) or db.session.scalar(
+        select(Participant).order_by(Participant.id).limit(1)
+    )
+    return (found.id, found.name) if found is not None else None
+
+
+def init_app(app: Flask) -> None:
+    """Register the invitations' contributions."""
+    registry = registry_of(app)
+    registry.provide("demo.delegate", demo_delegate)
+    registry.provide("event.conflicts", event_conflicts)
+    registry.provide("mission.conflicts", mission_conflicts)
+    registry.add_demo_loader(45, "invitations", load_invitations)

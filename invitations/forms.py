@@ -1,0 +1,44 @@
+"""Forms for inviting people and changing an invitation's status."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, SelectMultipleField
+from wtforms.validators import DataRequired, Optional
+
+from core.choices import select_choices
+from core.form_helpers import INVALID_CHOICE, known_choices, optional_int, role_choices
+from core.labels import INVITATION_STATUSES
+
+
+class InviteForm(FlaskForm):
+    """Invite people to an event or to every event of a mission."""
+
+    target = SelectField(_l("Invite to"), validators=[DataRequired(message=INVALID_CHOICE)])
+    participant_ids = SelectMultipleField(_l("Participants"), coerce=int,
+                                          validate_choice=False, validators=[known_choices])
+    organisation_id = SelectField(_l("Everyone from organisation"), coerce=optional_int,
+                                  validators=[Optional()])
+    city_id = SelectField(_l("Everyone from city"), coerce=optional_int,
+                          validators=[Optional()])
+    helix_role = SelectField(_l("Everyone with helix role"), choices=role_choices(blank=True),
+                             validators=[Optional()])
+
+    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
+        """At least one way of choosing people must be used."""
+        if not super().validate(extra_validators):  # type: ignore[arg-type]
+            return False
+        if not (self.participant_ids.data or self.organisation_id.data
+                or self.city_id.data or self.helix_role.data):
+            self.participant_ids.errors.append(
+                _l("Choose participants, an organisation, a city or a helix role."))
+            return False
+        return True
+
+
+class StatusForm(FlaskForm):
+    """Change one invitation's status."""
+
+    status = SelectField(_l("Status"), choices=select_choices(INVITATION_STATUSES.items()),
+                         validators=[DataRequired(message=INVALID_CHOICE)])

@@ -1,0 +1,45 @@
+"""Invitations of participants to events, and where each one stands."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlalchemy import ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from core.extensions import db
+from core.types import UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from events.models import Event
+    from participants.models import Participant
+
+
+class InvitationStatus(StrEnum):
+    """Where an invitation stands, before and after the event."""
+
+    INVITED = "invited"
+    ACCEPTED = "accepted"
+    TENTATIVE = "tentative"
+    DECLINED = "declined"
+    ATTENDED = "attended"
+    NO_SHOW = "no_show"
+
+
+class Invitation(db.Model):
+    """A participant invited to an event, and their answer or attendance."""
+
+    __tablename__ = "invitation"
+    __table_args__ = (UniqueConstraint("event_id", "participant_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id",
+                                                           ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(12), default=InvitationStatus.INVITED.value)
+    invited_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="invitations")
+    participant: Mapped[Participant] = relationship(back_populates="invitations")

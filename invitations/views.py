@@ -1,0 +1,156 @@
+"""Invitation pages: invite people, record answers and attendance, export attendance.
+
+:func:`panel_helpers` gives other areas' pages what they show of invitations: the event
+page's counts per status, a participant's schedule and delegations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.wrappers import Response as BaseResponse
+
+from accounts.permissions import can, ensure, require
+from core.choices import select_choices
+from core.errors import HelixError
+from core.extensions import db
+from core.i18n import localized
+from events.models import Event, EventStatus
+from invitations.forms import InviteForm, StatusForm
+from invitations.models import Invitation
+from invitations.queries import delegations, event_invitations, schedule, status_counts
+from invitations.services import choose_people, invite, set_status, target_events, withdraw
+from missions.models import Mission
+from organisations.queries import city_choices, organisation_choices
+from participants.csv_export import attendance_csv, export_row
+from participants.queries import participant_choices
+
+
+def load_event(event_id: int, **_: Any) -> Event | None:
+    """The event named in the URL."""
+    return db.session.get(Event, event_id)
+
+
+def load_invitation(invitation_id: int, **_: Any) -> Invitation | None:
+    """The invitation named in the URL."""
+    return db.session.get(Invitation, invitation_id)
+
+
+def _target_choices() -> list[tuple[str, str]]:
+    events = db.session.scalars(select(Event).where(
+        Event.status != EventStatus.CANCELLED.value).order_by(Event.starts_at.desc()))
+    missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc()))
+    choices = [(f"mission:{m.id}", _("Mission: %(title)s", title=localized(m, "title")[0]))
+               for m in missions]
+    choices += [(f"event:{e.id}", f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}")
+                for e in events]
+    return choices
+
+
+def _prefill(form: InviteForm) -> None:
+    """Pre-select what the link came with: ``?event=``, ``?mission=``, ``?organisation=``…"""
+    for kind in ("event", "mission"):
+        if request.args.get(kind, "").isdigit():
+            form.target.data = f"{kind}:{request.args[kind]}"
+    for argument, field in (("organisation", form.organisation_id), ("city", form.city_id)):
+        if request.args.get(argument, "").isdigit():
+            field.data = int(request.args[argument])
+    if request.args.get("role") in {"government", "industry", "academia", "civil_society"}:
+        form.helix_role.data = request.args["role"]
+
+
+@require("invitations.create")
+def invite_people() -> str | BaseResponse:
+    """Invite people one by one, by organisation, by city or by helix role."""
+    form = InviteForm()
+    form.target.choices = select_choices(_target_choices())
+    form.participant_ids.choices = select_choices(participant_choices())
+    form.organisation_id.choices = select_choices(organisation_choices())
+    form.city_id.choices = select_choices(city_choices())
+    if request.method == "GET":
+        _prefill(form)
+    if form.validate_on_submit():
+        try:
+            events = target_events(form.target.data)
+            for event in events:
+                ensure("invitations.create", event)
+            named, grouped = choose_people(form.participant_ids.data or [],
+                                           form.organisation_id.data, form.city_id.data,
+                                           form.helix_role.data or None)
+            result = invite(events, named, grouped)
+        except HelixError as error:
+            field = getattr(form, error.field or "participant_ids", form.participant_ids)
+            field.errors = [*field.errors, str(error)]
+        else:
+            flash(ngettext("%(num)d invitation sent.", "%(num)d invitations sent.",
+                           result.created), "success")
+            if result.skipped:
+                flash(ngettext("%(num)d person was already invited and was skipped.",
+                               "%(num)d people were already invited and were skipped.",
+                               len(result.skipped)), "info")
+            return redirect(url_for("invitations.for_event", event_id=events[0].id))
+    return render_template("invitations/invite.html", form=form)
+
+
+@require("invitations.view", load=load_event)
+def for_event(event_id: int) -> str:
+    """An event's invitations with their statuses and counts per status."""
+    event = g.target
+    return render_template("invitations/event.html", event=event,
+                           invitations=event_invitations(event.id),
+                           counts=status_counts(event.id), form=StatusForm())
+
+
+@require("invitations.export", load=load_event)
+def attendance(event_id: int) -> Response:
+    """An event's invitations and their statuses as CSV."""
+    event = g.target
+    rows = [{**export_row(i.participant), "status": i.status}
+            for i in event_invitations(event.id)]
+    filename = f"attendance-{event.slug or event.id}.csv"
+    return Response(attendance_csv(rows), mimetype="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f"attachment; filename={filename}"})
+
+
+@require("invitations.edit", load=load_invitation)
+def change_status(invitation_id: int) -> BaseResponse:
+    """Record an answer or attendance."""
+    found: Invitation = g.target
+    form = StatusForm()
+    if form.validate_on_submit():
+        try:
+            set_status(found, form.status.data)
+        except HelixError as error:
+            flash(str(error), "danger")
+        else:
+            flash(_("Status saved."), "success")
+    else:
+        flash(_("Choose one of the options in the list."), "danger")
+    return redirect(url_for("invitations.for_event", event_id=found.event_id))
+
+
+@require("invitations.delete", load=load_invitation)
+def withdraw_invitation(invitation_id: int) -> BaseResponse:
+    """Withdraw an invitation."""
+    found: Invitation = g.target
+    event_id = found.event_id
+    withdraw(found)
+    flash(_("Invitation withdrawn."), "success")
+    return redirect(url_for("invitations.for_event", event_id=event_id))
+
+
+def panel_helpers() -> dict[str, Any]:
+    """Template helpers for other areas' pages (event page, participant profile)."""
+
+    def event_invitation_counts(event: Event) -> dict[str, int] | None:
+        """Invitations per status of an event (organisers only, else ``None``)."""
+        return status_counts(event.id) if can(current_user, "invitations.view", event) \
+            else None
+
+    return {"event_invitation_counts": event_invitation_counts,
+            "participant_schedule": schedule, "participant_delegations": delegations}

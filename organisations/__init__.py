@@ -1,0 +1,1 @@
+"""Organisations: government bodies, companies, universities, civil society; their helix roles."""

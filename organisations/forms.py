@@ -1,0 +1,21 @@
+"""The organisation form; the city choices are filled in by the view."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from core.form_helpers import INVALID_CHOICE, optional_int, role_choices
+
+
+class OrganisationForm(FlaskForm):
+    """Create or edit an organisation."""
+
+    name_en = StringField(_l("Name (English)"), validators=[
+        DataRequired(message=_l("Enter the organisation's English name.")), Length(max=200)])
+    name_zh = StringField(_l("Name (Chinese)"), validators=[Optional(), Length(max=200)])
+    city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
+    helix_role = SelectField(_l("Helix role"), choices=role_choices(),
+                             validators=[DataRequired(message=INVALID_CHOICE)])

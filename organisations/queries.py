@@ -1,0 +1,38 @@
+"""Read queries for organisation pages and the city and organisation selects."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from core.extensions import db
+from core.i18n import localized
+from organisations.models import Organisation
+from organisations.search import like_pattern, normalise_query
+from programme.models import City
+from programme.sorting import by_name
+
+
+def organisation_page(q: str = "") -> list[tuple[Organisation, int]]:
+    """Organisations with their participant counts (two queries)."""
+    query = select(Organisation).options(joinedload(Organisation.city),
+                                         selectinload(Organisation.participants))
+    folded = normalise_query(q)
+    if folded:
+        query = query.where(Organisation.search_key.like(like_pattern(folded), escape="\\"))
+    rows = db.session.scalars(query.order_by(Organisation.name_en)).unique()
+    return [(org, len(org.participants)) for org in rows]
+
+
+def city_choices(blank: bool = True) -> list[tuple[object, str]]:
+    """Cities for a select, sorted in the page language."""
+    cities = by_name(db.session.scalars(select(City)).all())
+    options = [(c.id, localized(c, "name")[0]) for c in cities]
+    return ([("", "—")] if blank else []) + options  # type: ignore[list-item]
+
+
+def organisation_choices(blank: bool = True) -> list[tuple[object, str]]:
+    """Organisations for a select, sorted in the page language."""
+    organisations = by_name(db.session.scalars(select(Organisation)).all())
+    options = [(o.id, localized(o, "name")[0]) for o in organisations]
+    return ([("", "—")] if blank else []) + options  # type: ignore[list-item]

@@ -1,0 +1,79 @@
+"""Organisation pages: list and search, one organisation and its people, create, edit, delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response as BaseResponse
+
+from accounts.permissions import ensure, require
+from core.choices import select_choices
+from core.errors import HelixError
+from core.extensions import db
+from organisations.access import in_city
+from organisations.forms import OrganisationForm
+from organisations.models import Organisation
+from organisations.queries import city_choices, organisation_page
+from organisations.services import delete_organisation, save_organisation
+
+
+def load_organisation(organisation_id: int, **_: Any) -> Organisation | None:
+    """The organisation named in the URL."""
+    return db.session.get(Organisation, organisation_id)
+
+
+@require("organisations.view")
+def index() -> str:
+    """Organisations with their helix role, city and number of participants."""
+    q = request.args.get("q", "").strip()[:100]
+    return render_template("organisations/index.html", rows=organisation_page(q), q=q)
+
+
+@require("organisations.view", load=load_organisation)
+def detail(organisation_id: int) -> str:
+    """One organisation and its people."""
+    found = g.target
+    return render_template("organisations/detail.html", organisation=found,
+                           people=found.participants)
+
+
+def _save(organisation: Organisation | None) -> str | BaseResponse:
+    form = OrganisationForm(obj=organisation)
+    form.city_id.choices = select_choices(city_choices())
+    if form.validate_on_submit():
+        action = "organisations.edit" if organisation else "organisations.create"
+        ensure(action, in_city(form.city_id.data))
+        try:
+            saved = save_organisation(organisation, form.data)
+        except HelixError as error:
+            form.name_en.errors = [*form.name_en.errors, str(error)]
+        else:
+            flash(_("Organisation saved."), "success")
+            return redirect(url_for("organisations.detail", organisation_id=saved.id))
+    return render_template("organisations/form.html", form=form, organisation=organisation)
+
+
+@require("organisations.create")
+def create() -> str | BaseResponse:
+    """Add an organisation."""
+    return _save(None)
+
+
+@require("organisations.edit", load=load_organisation)
+def edit(organisation_id: int) -> str | BaseResponse:
+    """Change an organisation."""
+    return _save(g.target)
+
+
+@require("organisations.delete", load=load_organisation)
+def remove(organisation_id: int) -> BaseResponse:
+    """Delete an organisation; refused while it has participants."""
+    try:
+        delete_organisation(g.target)
+    except HelixError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("organisations.detail", organisation_id=organisation_id))
+    flash(_("Organisation deleted."), "success")
+    return redirect(url_for("organisations.index"))

@@ -1,0 +1,1 @@
+"""Outcomes of events and partnerships: MoUs, agreements, pilot projects, joint studies."""

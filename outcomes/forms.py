@@ -1,0 +1,39 @@
+"""The outcome form; event, partnership and party choices are filled in by the view."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, URLField
+from wtforms.validators import URL, DataRequired, Length, Optional
+
+from core.choices import select_choices
+from core.form_helpers import INVALID_CHOICE, known_choices, optional_int
+from core.labels import OUTCOME_KINDS
+
+
+class OutcomeForm(FlaskForm):
+    """Record an MoU, agreement, pilot project or joint study."""
+
+    kind = SelectField(_l("Kind"), choices=select_choices(OUTCOME_KINDS.items()),
+                       validators=[DataRequired(message=INVALID_CHOICE)])
+    title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
+    title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])
+    event_id = SelectField(_l("Event"), coerce=optional_int, validators=[Optional()])
+    partnership_id = SelectField(_l("Partnership"), coerce=optional_int,
+                                 validators=[Optional()])
+    party_ids = SelectMultipleField(_l("Parties"), coerce=int, validate_choice=False,
+                                    validators=[known_choices])
+    signed_on = DateField(_l("Signed on"), validators=[Optional()])
+    document_url = URLField(_l("Document link"), validators=[
+        Optional(), URL(message=_l("Enter a full link starting with https://.")),
+        Length(max=500)])
+
+    def validate(self, extra_validators: object = None) -> bool:  # type: ignore[override]
+        """A title is needed in at least one language."""
+        valid = super().validate(extra_validators)  # type: ignore[arg-type]
+        if not (self.title_en.data or "").strip() and not (self.title_zh.data or "").strip():
+            self.title_en.errors = [*self.title_en.errors,
+                                    _l("Enter a title in English or Chinese.")]
+            return False
+        return valid

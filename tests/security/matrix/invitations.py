@@ -1,0 +1,29 @@
+"""Matrix entries of the ``invitations`` blueprint.
+
+The delegate's own invitation is to the Chengdu event, the other one to Liuzhou's: city
+staff (of Liuzhou) may change only the latter.
+"""
+
+from tests.security.route_matrix import LOGIN, expect, staff
+
+
+def _liuzhou_invitation(w):
+    return {"invitation_id": w.other_invitation.id}
+
+
+ROUTES = {
+    "GET invitations.invite_people": staff(),
+    "POST invitations.invite_people": staff(200, note="empty form: errors"),
+    "GET invitations.for_event": staff(),
+    "GET invitations.attendance": staff(),
+    "POST invitations.change_status": [
+        expect(admin=302, organiser=302, city_staff=403, delegate=403, anonymous=LOGIN,
+               note="an invitation to the Chengdu event"),
+        staff(302, args=_liuzhou_invitation, note="an invitation to the Liuzhou event"),
+    ],
+    "POST invitations.withdraw_invitation": [
+        expect(admin=302, organiser=302, city_staff=403, delegate=403, anonymous=LOGIN,
+               note="an invitation to the Chengdu event"),
+        staff(302, args=_liuzhou_invitation, note="an invitation to the Liuzhou event"),
+    ],
+}
