@@ -10,7 +10,7 @@ from werkzeug.wrappers import Response
 from accounts.permissions import require
 from core.extensions import db
 from delegates.services import ANSWERS, answer, can_answer, delegations_of, invitations_of
-from participants.models import Invitation
+from invitations.models import Invitation
 
 
 @require("schedule.view")
