@@ -17,6 +17,7 @@ from accounts.schedule import ANSWERS, answer, can_answer, delegations_of, invit
 from accounts.security import limiter
 from accounts.services import authenticate, record_sign_in, set_password
 from core.extensions import db, login_manager
+from core.safe_url import safe_local_url
 from participants.models import Invitation
 
 bp = Blueprint("accounts", __name__)
@@ -39,9 +40,7 @@ def load_user(user_id: str) -> User | None:
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after sign-in (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("core.home")
+    return safe_local_url(target, url_for("core.home"))
 
 
 def _login_limit() -> str:

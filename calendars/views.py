@@ -27,6 +27,7 @@ from calendars.ical import build_calendar
 from calendars.tokens import MIN_TOKEN_LENGTH, regenerate_feed_token
 from core.extensions import db
 from core.i18n import get_lang, localized
+from core.safe_url import safe_local_url
 from core.types import utcnow
 from events.models import Event, Visibility
 from events.queries import visible_events
@@ -220,7 +221,5 @@ def regenerate(participant_id: int) -> ResponseReturnValue:
     regenerate_feed_token(participant)
     db.session.commit()
     flash(gettext("A new calendar address was made; the old one no longer works."), "success")
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("calendars.participant_feed", participant_id=participant_id)
-    return redirect(target)
+    fallback = url_for("calendars.participant_feed", participant_id=participant_id)
+    return redirect(safe_local_url(request.form.get("next"), fallback))
