@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, gettext
 from flask_login import current_user
@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from werkzeug.wrappers import Response
 
 from accounts.permissions import require
+from audit import record
 from calendars.feeds import (
     LANGS,
     Feed,
@@ -201,24 +202,25 @@ def subscribe() -> str:
     return render_template("calendars/subscribe.html", participant=participant)
 
 
+def _load_participant(participant_id: int) -> Participant | None:
+    return db.session.get(Participant, participant_id)
+
+
+# The address is a credential: seeing it takes the same right as replacing it.
 @bp.route("/calendar/participants/<int:participant_id>")
-@require("participants.view")
+@require("participants.edit", load=_load_participant)
 def participant_feed(participant_id: int) -> str:
     """An organiser's view of a participant's personal feed, with the reset button."""
-    participant = db.session.get(Participant, participant_id)
-    if participant is None:
-        abort(404)
-    return render_template("calendars/participant.html", participant=participant)
+    return render_template("calendars/participant.html", participant=g.target)
 
 
 @bp.route("/calendar/participants/<int:participant_id>/token", methods=["POST"])
-@require("participants.edit")
+@require("participants.edit", load=_load_participant)
 def regenerate(participant_id: int) -> ResponseReturnValue:
     """Give the participant a new feed URL; the old one answers 404 from now on."""
-    participant = db.session.get(Participant, participant_id)
-    if participant is None:
-        abort(404)
-    regenerate_feed_token(participant)
+    regenerate_feed_token(g.target)
+    # The token is a secret: the log says that it changed, never its value.
+    record(current_user, "changed", g.target, {"feed_token": ("…", "…")})
     db.session.commit()
     flash(gettext("A new calendar address was made; the old one no longer works."), "success")
     fallback = url_for("calendars.participant_feed", participant_id=participant_id)
