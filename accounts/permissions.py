@@ -21,7 +21,7 @@ from typing import Any, ParamSpec, TypeVar
 from flask import abort, g
 from flask_login import current_user
 
-from accounts.policy import ANONYMOUS, Scope, Subject, Target, decide, read_scope
+from accounts.policy import ANONYMOUS, Scope, Subject, Target, decide, read_scope, rule_for
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -85,6 +85,11 @@ def can(user: Any, action: str, target: Any = None) -> bool:
 def scope(user: Any, area: str) -> Scope:
     """How much of ``area`` the user may list: list views filter their query with it."""
     return read_scope(subject_of(user).role, area)
+
+
+def action_scope(user: Any, action: str) -> Scope:
+    """The scope of ``action`` for the user: queries filter by it (``events.view_internal``)."""
+    return rule_for(subject_of(user).role, action)
 
 
 def deny() -> Any:

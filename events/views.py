@@ -20,7 +20,7 @@ from core.viewer import viewer_timezone
 from events.engagements import event_conflicts
 from events.forms import EventFilterForm
 from events.models import Event
-from events.queries import visible_events
+from events.queries import sees_internal_details, visible_events
 from events.timezones import city_times, summary_line, utc_range_for_local_dates
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -164,4 +164,5 @@ def detail(event_id: int) -> str:
     if can(current_user, "events.view_internal"):
         conflicts = event_conflicts(event)
     return render_template("events/detail.html", event=event, city_times=times,
-                           city_summary=summary_line(times), conflicts=conflicts)
+                           city_summary=summary_line(times), conflicts=conflicts,
+                           show_join=sees_internal_details(current_user, event))
