@@ -48,7 +48,9 @@ def _city_ids(obj: Any, depth: int = 0) -> frozenset[int]:
         for parent_attr in _PARENTS:
             parent = getattr(obj, parent_attr, None)
             if parent is not None:
-                return _city_ids(parent, depth + 1)
+                # A parent that describes itself (an event) is taken at its word.
+                custom = getattr(parent, "permission_target", None)
+                return custom().city_ids if callable(custom) else _city_ids(parent, depth + 1)
     return frozenset()
 
 
