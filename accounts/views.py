@@ -78,7 +78,11 @@ def login() -> str | Response:
 
 @bp.route("/logout", methods=["POST"])
 def logout() -> Response:
-    """Sign out (POST only, with CSRF)."""
+    """Sign out (POST only, with CSRF), ending the session on the server too: a copy of
+    the cookie made before stops working (every session of the user ends)."""
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     return redirect(url_for("core.home"))
 
