@@ -18,7 +18,8 @@ from accounts.headers import security_headers
 DEVELOPMENT_ENVS = frozenset({"development", "testing"})
 
 limiter = Limiter(key_func=get_remote_address, strategy="moving-window")
-"""Rate limiter; in memory unless ``REDIS_URL`` (or ``RATELIMIT_STORAGE_URI``) is set."""
+"""Rate limiter; counters in the database (shared by every worker) unless ``REDIS_URL``
+(shared by every host) or ``RATELIMIT_STORAGE_URI`` is set."""
 
 
 def check_secret_key(config: Any) -> None:
@@ -46,9 +47,12 @@ def configure_cookies(app: Flask) -> None:
 
 
 def configure_limiter(app: Flask) -> None:
-    """Bind the limiter: Redis when ``REDIS_URL`` is set, memory otherwise."""
+    """Bind the limiter: Redis when ``REDIS_URL`` is set, the database otherwise."""
+    import accounts.rate_store  # registers the helix-db:// scheme with ``limits``
+
     if not app.config.get("RATELIMIT_STORAGE_URI"):
-        app.config["RATELIMIT_STORAGE_URI"] = app.config.get("REDIS_URL") or "memory://"
+        app.config["RATELIMIT_STORAGE_URI"] = (app.config.get("REDIS_URL")
+                                               or f"{accounts.rate_store.SCHEME}://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)
     limiter.init_app(app)
 
