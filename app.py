@@ -11,7 +11,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     ``config`` overrides the environment-derived settings (tests pass their database URL).
     """
-    from core import cli, templating
+    from core import cli, error_pages, templating
     from core.config import INSTANCE, from_environment
     from core.extensions import babel, csrf, db, login_manager, migrate
     from core.i18n import remember_language, select_locale, select_timezone
@@ -46,6 +46,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     audit.init_app(app)
     calendars.init_app(app)
     templating.register(app)
+    error_pages.register(app)
     app.after_request(remember_language)
     app.cli.add_command(cli.helix)
     return app

@@ -6,6 +6,7 @@ Installed by :func:`init_app` from the app factory.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, render_template, request
 from flask_babel import lazy_gettext as _l
@@ -14,6 +15,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError
 
 from accounts.headers import security_headers
+from core.error_pages import mark_error_page
 
 DEVELOPMENT_ENVS = frozenset({"development", "testing"})
 
@@ -44,6 +46,17 @@ def configure_cookies(app: Flask) -> None:
         app.config["REMEMBER_COOKIE_SECURE"] = True
         if app.config.get("SESSION_COOKIE_NAME") in (None, "session"):
             app.config["SESSION_COOKIE_NAME"] = "__Host-helix"
+
+
+def configure_trusted_hosts(app: Flask) -> None:
+    """In production only the host of ``HELIX_PUBLIC_URL`` is answered (others get 400),
+    so a forged Host header never reaches a page or a link."""
+    if app.config.get("HELIX_ENV") in DEVELOPMENT_ENVS or app.config.get("TRUSTED_HOSTS"):
+        return
+    host = urlsplit(str(app.config.get("PUBLIC_URL") or "")).hostname
+    if not host:
+        raise RuntimeError("HELIX_PUBLIC_URL must be an absolute URL in production")
+    app.config["TRUSTED_HOSTS"] = [host]
 
 
 def configure_limiter(app: Flask) -> None:
@@ -81,17 +94,20 @@ CSRF_REASONS = {
 
 def csrf_error(error: CSRFError) -> tuple[str, int]:
     """400 page for a missing or invalid CSRF token; nothing was written."""
+    mark_error_page()
     reason = CSRF_REASONS.get(error.description or "", error.description)
     return render_template("accounts/csrf_error.html", reason=reason), 400
 
 
 def forbidden(error: Exception) -> tuple[str, int]:
     """403 page in the Helix layout: the role may not do this here; nothing was written."""
+    mark_error_page()
     return render_template("accounts/forbidden.html"), 403
 
 
 def rate_limited(error: Exception) -> tuple[str, int]:
     """429 page when too many attempts were made (e.g. sign-in)."""
+    mark_error_page()
     return render_template("accounts/rate_limited.html"), 429
 
 
@@ -99,6 +115,7 @@ def init_app(app: Flask) -> None:
     """Install every request-level protection on ``app``."""
     check_secret_key(app.config)
     configure_cookies(app)
+    configure_trusted_hosts(app)
     configure_limiter(app)
     app.after_request(add_security_headers)
     app.register_error_handler(CSRFError, csrf_error)

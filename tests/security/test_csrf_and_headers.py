@@ -82,7 +82,7 @@ def test_session_cookie_flags_in_production(
     """The ``app`` fixture is only there to empty the tables afterwards. The invitations
     of the world are mailed to ``tmp_path``, not to the checkout's ``instance/outbox``."""
     production = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "HELIX_ENV": "production",
-                      "SECRET_KEY": "y" * 40, "RATELIMIT_STORAGE_URI": "memory://",
+                      "SECRET_KEY": "Yq3-vW9pL0sX7tB2nM5cR8kD1fH4jG6a", "PUBLIC_URL": "https://helix.example.org",
                       "WTF_CSRF_ENABLED": False, "MAIL_OUTBOX": str(tmp_path)})
     with production.app_context():
         world = build_world()
