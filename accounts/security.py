@@ -16,6 +16,7 @@ from flask_wtf.csrf import CSRFError
 
 from accounts.headers import security_headers
 from core.error_pages import mark_error_page
+from core.secret_key import weakness
 
 DEVELOPMENT_ENVS = frozenset({"development", "testing"})
 
@@ -25,11 +26,11 @@ limiter = Limiter(key_func=get_remote_address, strategy="moving-window")
 
 
 def check_secret_key(config: Any) -> None:
-    """Refuse to run outside development without a real ``SECRET_KEY``."""
+    """Refuse to run outside development without a strong ``SECRET_KEY`` (clear message)."""
     env = config.get("HELIX_ENV", "development")
-    key = config.get("SECRET_KEY")
-    if env not in DEVELOPMENT_ENVS and (not key or len(str(key)) < 16):
-        raise RuntimeError("SECRET_KEY must be set (16+ characters) outside development")
+    problem = weakness(config.get("SECRET_KEY"))
+    if env not in DEVELOPMENT_ENVS and problem:
+        raise RuntimeError(f"{problem} (HELIX_ENV={env})")
 
 
 def configure_cookies(app: Flask) -> None:
