@@ -13,11 +13,13 @@ import secrets
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -101,6 +103,22 @@ def test_database_store_counts_exactly(app: Flask) -> None:
     assert store.get_moving_window("other", 3, 60)[1] == 0
     store.clear("k")
     assert store.acquire_entry("k", 3, 60)
+
+
+def test_database_store_is_exact_under_concurrency(app: Flask) -> None:
+    """12 simultaneous attempts against a limit of 5: exactly 5 are let through."""
+    store = DatabaseStorage("helix-db://")
+    start = threading.Barrier(12)
+
+    def attempt(_: int) -> bool:
+        with app.app_context():
+            start.wait(timeout=30)
+            return store.acquire_entry("race", 5, 60)
+
+    with ThreadPoolExecutor(12) as pool:
+        results = list(pool.map(attempt, range(12)))
+    assert results.count(True) == 5
+    assert store.get_moving_window("race", 5, 60)[1] == 5
 
 
 def _redis_available() -> bool:
