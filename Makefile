@@ -2,6 +2,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+## Absolute links (feeds, mails, the demo hints) follow the served address unless set.
+SERVED := HELIX_PUBLIC_URL="$${HELIX_PUBLIC_URL:-http://$(HOST):$(PORT)}"
 export FLASK_APP := app
 
 .PHONY: run test lint translations compile-translations bench install install-dev migrate demo
@@ -39,10 +43,11 @@ demo: migrate
 	$(BIN)/flask helix load-demo --if-empty --no-accounts
 
 ## Install, migrate, load the demo programme if the database is empty, print the demo accounts
-## (organiser, Liuzhou city staff, delegate; new random passwords), serve on 127.0.0.1:5000.
+## (organiser, Liuzhou city staff, delegate; new random passwords), serve on 127.0.0.1:5000
+## (`make run PORT=5100` for another port).
 run: compile-translations demo
-	$(BIN)/flask helix demo-accounts
-	$(BIN)/flask run --host 127.0.0.1 --port 5000
+	$(SERVED) $(BIN)/flask helix demo-accounts
+	$(SERVED) $(BIN)/flask run --host $(HOST) --port $(PORT)
 
 ## Install the dev dependencies and run the whole suite (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set).
 test: install-dev compile-translations $(ICALJS)

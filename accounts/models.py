@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, ForeignKey, String, true
+from sqlalchemy import Boolean, ForeignKey, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.passwords import hash_password, verify_password
@@ -44,6 +44,8 @@ class User(UserMixin, db.Model):
     timezone: Mapped[str | None] = mapped_column(String(64))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    session_generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Raised at sign-out: every session cookie issued before stops working."""
 
     city: Mapped[City | None] = relationship()
     participant: Mapped[Participant | None] = relationship()
@@ -51,14 +53,21 @@ class User(UserMixin, db.Model):
     def get_id(self) -> str:
         """Flask-Login's session id: ``<id>:<password fingerprint>``.
 
-        Changing the password changes the fingerprint, which signs out every other
-        session of the user (see ``accounts.views.load_user``).
+        Changing the password or signing out (:meth:`end_sessions`) changes the
+        fingerprint, which ends every other session of the user, even a copied cookie
+        (see ``accounts.views.load_user``).
         """
         return f"{self.id}:{self.session_fingerprint()}"
 
     def session_fingerprint(self) -> str:
-        """A short digest of the password hash, stored in the (signed) session cookie."""
-        return hashlib.sha256((self.password_hash or "").encode()).hexdigest()[:16]
+        """A short digest of the password hash and session generation, stored in the
+        (signed) session cookie."""
+        material = f"{self.password_hash or ''}:{self.session_generation or 0}"
+        return hashlib.sha256(material.encode()).hexdigest()[:16]
+
+    def end_sessions(self) -> None:
+        """Revoke every session issued so far (the caller commits)."""
+        self.session_generation = (self.session_generation or 0) + 1
 
     @property
     def is_active(self) -> bool:  # type: ignore[override]

@@ -21,7 +21,7 @@ from typing import Any, ParamSpec, TypeVar
 from flask import abort, g
 from flask_login import current_user
 
-from accounts.policy import ANONYMOUS, Scope, Subject, Target, decide, read_scope
+from accounts.policy import ANONYMOUS, Scope, Subject, Target, decide, read_scope, rule_for
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -48,7 +48,9 @@ def _city_ids(obj: Any, depth: int = 0) -> frozenset[int]:
         for parent_attr in _PARENTS:
             parent = getattr(obj, parent_attr, None)
             if parent is not None:
-                return _city_ids(parent, depth + 1)
+                # A parent that describes itself (an event) is taken at its word.
+                custom = getattr(parent, "permission_target", None)
+                return custom().city_ids if callable(custom) else _city_ids(parent, depth + 1)
     return frozenset()
 
 
@@ -85,6 +87,11 @@ def can(user: Any, action: str, target: Any = None) -> bool:
 def scope(user: Any, area: str) -> Scope:
     """How much of ``area`` the user may list: list views filter their query with it."""
     return read_scope(subject_of(user).role, area)
+
+
+def action_scope(user: Any, action: str) -> Scope:
+    """The scope of ``action`` for the user: queries filter by it (``events.view_internal``)."""
+    return rule_for(subject_of(user).role, action)
 
 
 def deny() -> Any:

@@ -123,6 +123,8 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "users": Grant(),
         "events": _CITY_WRITE,
         "missions": _CITY_WRITE,
+        # Travel, hotels and visa status: only of the missions visiting their city.
+        "missions.view_internal": Scope.OWN_CITY,
         "participants": _CITY_WRITE,
         "organisations": _CITY_WRITE,
         "invitations": _CITY_WRITE,
@@ -137,6 +139,10 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "organisations": _READ_ONLY,
         "invitations": Grant(read=Scope.SELF),
         "invitations.respond": Scope.SELF,
+        # Internal events they are invited to (or whose mission they travel with);
+        # travel, hotels and visas of their own delegation only.
+        "events.view_internal": Scope.SELF,
+        "missions.view_internal": Scope.SELF,
         "delegations": Grant(),
         "reports": Grant(),
         "account": _EVERYTHING,

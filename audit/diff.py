@@ -19,9 +19,10 @@ Jsonable = str | int | float | bool | None | list["Jsonable"]
 Changes = dict[str, tuple[Jsonable, Jsonable]]
 
 DEFAULT_IGNORED: frozenset[str] = frozenset(
-    {"id", "created_at", "updated_at", "dtstamp", "sequence", "version_id", "password_hash"}
+    {"id", "created_at", "updated_at", "dtstamp", "sequence", "version_id", "password_hash",
+     "feed_token"}
 )
-"""Bookkeeping columns that never appear in the audit trail."""
+"""Bookkeeping columns and secrets that never appear in the audit trail."""
 
 MAX_TEXT = 500
 """Long texts are cut to this many characters (plus an ellipsis) in the log."""

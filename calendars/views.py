@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, g, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import force_locale, gettext
 from flask_login import current_user
@@ -28,6 +28,7 @@ from calendars.services import reset_feed_address
 from calendars.tokens import MIN_TOKEN_LENGTH
 from core.extensions import db
 from core.i18n import get_lang, localized
+from core.safe_url import safe_local_url
 from core.types import utcnow
 from events.models import Event, Visibility
 from events.queries import visible_events
@@ -193,24 +194,21 @@ def subscribe() -> str:
     return render_template("calendars/subscribe.html", participant=participant)
 
 
-@require("participants.view")
+def _load_participant(participant_id: int) -> Participant | None:
+    return db.session.get(Participant, participant_id)
+
+
+# The address is a credential: seeing it takes the same right as replacing it.
+@require("participants.edit", load=_load_participant)
 def participant_feed(participant_id: int) -> str:
     """An organiser's view of a participant's personal feed, with the reset button."""
-    participant = db.session.get(Participant, participant_id)
-    if participant is None:
-        abort(404)
-    return render_template("calendars/participant.html", participant=participant)
+    return render_template("calendars/participant.html", participant=g.target)
 
 
-@require("participants.edit")
+@require("participants.edit", load=_load_participant)
 def regenerate(participant_id: int) -> ResponseReturnValue:
     """Give the participant a new feed URL; the old one answers 404 from now on."""
-    participant = db.session.get(Participant, participant_id)
-    if participant is None:
-        abort(404)
-    reset_feed_address(participant)
+    reset_feed_address(g.target)
     flash(gettext("A new calendar address was made; the old one no longer works."), "success")
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("calendars.participant_feed", participant_id=participant_id)
-    return redirect(target)
+    fallback = url_for("calendars.participant_feed", participant_id=participant_id)
+    return redirect(safe_local_url(request.form.get("next"), fallback))

@@ -1,9 +1,10 @@
 """Configuration read from the environment, with safe development defaults."""
 
 import os
-import secrets
 from pathlib import Path
 from typing import Any
+
+from core.secret_key import development_key
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
@@ -27,9 +28,9 @@ def from_environment() -> dict[str, Any]:
     if not secret:
         if env not in ("development", "testing"):
             raise RuntimeError("SECRET_KEY must be set outside development")
-        # A per-process random key: sessions do not survive a restart in development,
-        # and no fixed secret ever lives in the repository.
-        secret = secrets.token_hex(32)
+        # One random key per checkout, in instance/ (not in git): every worker and
+        # restart shares it, and no fixed secret ever lives in the repository.
+        secret = development_key(INSTANCE)
     return {
         "HELIX_ENV": env,
         "SECRET_KEY": secret,

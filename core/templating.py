@@ -2,8 +2,9 @@
 
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote, urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask, g, request
 from flask_babel import format_date, format_datetime, format_decimal, format_time, gettext
 from markupsafe import Markup, escape
 
@@ -73,12 +74,18 @@ def local_date(value: date | datetime | None, length: str = "short",
 
 
 def lang_switch_url(lang: str) -> str:
-    """The current page's URL with ``lang`` set, so switching keeps the user's place."""
-    args = request.args.to_dict(flat=False)
-    args["lang"] = [lang]
-    if request.endpoint is None:
-        return url_for("core.home", lang=lang)
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    """The current page's URL with ``lang`` set, so switching keeps the user's place.
+
+    Built from the request's path and query (only ``lang`` replaced), as a path without
+    host: no query argument reaches ``url_for`` and no Host header reaches the link.
+    Error pages repeat nothing of the request (a feed token in a URL): there the link
+    is ``?lang=…``, which the browser resolves against the same path.
+    """
+    if g.get("helix_error_page"):
+        return f"?{urlencode([('lang', lang)])}"
+    query = urlencode([*((k, v) for k, v in request.args.items(multi=True) if k != "lang"),
+                       ("lang", lang)])
+    return f"{quote(request.script_root + request.path)}?{query}"
 
 
 def register(app: Flask) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from accounts.policy import Target
 from core.extensions import db
 from core.types import UTCDateTime, utcnow
 
@@ -71,6 +73,15 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@helix"
 
 
+def own_city_ids(city_id: int | None, participating: Iterable[int],
+                 partnership: Iterable[int] = ()) -> frozenset[int]:
+    """The cities an event belongs to: its venue and participating cities, else (an
+    online event without any) its partnership's. An umbrella mission's cities never
+    count: an online programme visits every city, its events do not."""
+    own = frozenset(participating) | ({city_id} if city_id is not None else frozenset())
+    return own or frozenset(partnership)
+
+
 class Event(db.Model):
     """One dated activity, stored as UTC instants plus the venue's IANA zone."""
 
@@ -118,6 +129,14 @@ class Event(db.Model):
     invitations: Mapped[list[Invitation]] = relationship(
         back_populates="event", cascade="all, delete-orphan")
     cities: Mapped[list[City]] = relationship(secondary=event_city, order_by="City.name_en")
+
+    def permission_target(self) -> Target:
+        """For the policy: the event's own cities (see :func:`own_city_ids`), never
+        those of its umbrella mission; public when in the public programme."""
+        partnership = self.partnership.cities if self.partnership is not None else ()
+        city_ids = own_city_ids(self.city_id, [c.id for c in self.cities],
+                                [c.id for c in partnership])
+        return Target(city_ids=city_ids, public=self.visibility == Visibility.PUBLIC.value)
 
     @property
     def is_cancelled(self) -> bool:

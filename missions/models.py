@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from accounts.policy import Target
 from core.extensions import db
 from core.types import UTCDateTime
 
@@ -108,6 +109,11 @@ class Mission(db.Model):
         back_populates="mission", cascade="all, delete-orphan", order_by="TravelLeg.departs_at")
     stays: Mapped[list[HotelStay]] = relationship(
         back_populates="mission", cascade="all, delete-orphan", order_by="HotelStay.check_in")
+
+    def permission_target(self) -> Target:
+        """For the policy: the cities visited and the delegation's participants."""
+        return Target(city_ids=frozenset(city.id for city in self.cities),
+                      participant_ids=frozenset(m.participant_id for m in self.members))
 
 
 class DelegationMember(db.Model):

@@ -16,6 +16,7 @@ from accounts.permissions import require
 from accounts.security import limiter
 from accounts.services import authenticate, record_sign_in, set_password
 from core.extensions import db
+from core.safe_url import safe_local_url
 
 
 def load_user(user_id: str) -> User | None:
@@ -34,9 +35,7 @@ def load_user(user_id: str) -> User | None:
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after sign-in (no open redirect)."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for("core.home")
+    return safe_local_url(target, url_for("core.home"))
 
 
 def _login_limit() -> str:
@@ -72,7 +71,11 @@ def login() -> str | Response:
 
 
 def logout() -> Response:
-    """Sign out (POST only, with CSRF)."""
+    """Sign out (POST only, with CSRF), ending the session on the server too: a copy of
+    the cookie made before stops working (every session of the user ends)."""
+    if current_user.is_authenticated:
+        current_user.end_sessions()
+        db.session.commit()
     logout_user()
     return redirect(url_for("core.home"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 from flask import flash, g, redirect, render_template, request, url_for
@@ -12,11 +13,12 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 
 from accounts.permissions import ensure, require
+from accounts.policy import Target
 from core.extensions import db
 from core.registry import provided
 from core.timefmt import to_local
 from events.forms import LOCAL_FORMAT, EventForm
-from events.models import Event, EventKind
+from events.models import Event, EventKind, own_city_ids
 from events.services import (
     NotADraftError,
     StaleEventError,
@@ -48,6 +50,15 @@ def _preview(form: EventForm, event: Event | None) -> Event:
     probe = Event(**data)
     probe.id = event.id if event else None
     return probe
+
+
+def _reach(form: EventForm, event: Event | None) -> SimpleNamespace:
+    """What the form's event would belong to, for the policy (its own cities)."""
+    data = form.event_data()
+    partnership = event.partnership.cities if event and event.partnership else ()
+    target = Target(city_ids=own_city_ids(data["city_id"], data["city_ids"],
+                                          [c.id for c in partnership]))
+    return SimpleNamespace(permission_target=lambda: target)
 
 
 def _warnings(form: EventForm, event: Event | None) -> list[Any]:
@@ -90,7 +101,7 @@ def create() -> ResponseReturnValue:
         _prefill(form)
     warnings: list[Any] = []
     if form.validate_on_submit():
-        ensure("events.create", _preview(form, None))  # city staff: only in their city
+        ensure("events.create", _reach(form, None))  # city staff: only in their city
         warnings = _warnings(form, None)
         if not warnings or form.confirm_conflicts.data:
             event = create_event(form.event_data(), current_user)
@@ -112,7 +123,7 @@ def edit(event_id: int) -> ResponseReturnValue:
         form.version_id.data = str(event.version_id)
     warnings: list[Any] = []
     if form.validate_on_submit():
-        ensure("events.edit", _preview(form, event))  # nor move it to another city
+        ensure("events.edit", _reach(form, event))  # nor move it to another city
         warnings = _warnings(form, event)
         if not warnings or form.confirm_conflicts.data:
             try:

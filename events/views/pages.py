@@ -19,7 +19,7 @@ from core.registry import provided
 from core.timefmt import is_valid_zone, local_to_utc, to_local
 from core.viewer import viewer_timezone
 from events.models import Event
-from events.queries import visible_events
+from events.queries import sees_internal_details, visible_events
 from events.search_forms import EventFilterForm
 from events.timezones import city_times, summary_line, utc_range_for_local_dates
 
@@ -158,4 +158,5 @@ def detail(event_id: int) -> str:
     if can(current_user, "events.view_internal"):
         conflicts = provided("event.conflicts")(event)
     return render_template("events/detail.html", event=event, city_times=times,
-                           city_summary=summary_line(times), conflicts=conflicts)
+                           city_summary=summary_line(times), conflicts=conflicts,
+                           show_join=sees_internal_details(current_user, event))

@@ -44,7 +44,7 @@ def itinerary_context(mission: Mission) -> dict[str, Any]:
     """The mission's events and its itinerary grouped by venue-local dates."""
     events = provided("mission.events")(mission, current_user)
     # Travel and hotels are for the people involved, not the public programme.
-    private = can(current_user, "missions.view_internal")
+    private = can(current_user, "missions.view_internal", mission)
     days = build_itinerary(events, mission.legs if private else [],
                            mission.stays if private else [],
                            first_day=mission.start_date, last_day=mission.end_date)
@@ -57,7 +57,7 @@ def detail(mission_id: int) -> str:
     mission = load_mission(mission_id)
     context = itinerary_context(mission)
     context["conflicts"] = (provided("mission.conflicts")(mission)
-                            if can(current_user, "missions.view_internal") else [])
+                            if can(current_user, "missions.view_internal", mission) else [])
     return render_template("missions/detail.html", **context)
 
 

@@ -86,7 +86,9 @@ def test_delegate_reads_programme_and_own_data_only() -> None:
     assert not decide(delegate, "audit.view")
     assert not decide(delegate, "participants.view"), "no participant list for delegates"
     assert not decide(delegate, "reports.view")
-    assert decide(delegate, "events.view_internal")
+    assert not decide(delegate, "events.view_internal"), "only events they take part in"
+    assert decide(delegate, "events.view_internal", Target(participant_ids=frozenset({42})))
+    assert not decide(delegate, "missions.view_internal", mission_both), "not their delegation"
 
 
 def test_delegate_answers_only_own_invitations() -> None:

@@ -96,3 +96,17 @@ def test_check_people_keeps_who():
     b = Engagement("b", at(2, 9), at(2, 11))
     conflicts = check_people({"anna": [a, b], "bo": [a]})
     assert [c.who for c in conflicts] == ["anna"]
+
+
+def test_travel_after_a_leg_is_measured_from_its_arrival_city():
+    """Expected values by hand: after landing in Rome, Rome is 0 km away and Bologna about
+    300 km (ground: 1 h + 300/80 h ≈ 4 h 45 min); Chengdu would be over 8,000 km."""
+    flight = Engagement("flight", at(2, 6), at(2, 18), CHENGDU, ROME)
+    dinner = Engagement("dinner", at(2, 19), at(2, 21), ROME)
+    assert check_schedule([flight, dinner]) == [], "landed in Rome: dinner in Rome is fine"
+    bologna_next_morning = Engagement("bo", at(3, 1), at(3, 3), BOLOGNA)  # 7 h after landing
+    assert check_schedule([flight, bologna_next_morning]) == []
+    bologna_soon = Engagement("bo", at(2, 20), at(2, 21), BOLOGNA)  # 2 h after landing
+    [conflict] = check_schedule([flight, bologna_soon])
+    assert conflict.kind == "travel" and 290 < conflict.distance_km < 310
+    assert timedelta(hours=4, minutes=30) < conflict.needed < timedelta(hours=5)

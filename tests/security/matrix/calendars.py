@@ -1,7 +1,12 @@
 """Matrix entries of the ``calendars`` blueprint: public feeds, the secret personal feed,
 and the organisers' page to see or regenerate a participant's feed address."""
 
-from tests.security.route_matrix import everyone, staff
+from tests.security.route_matrix import everyone, organisers, staff
+
+
+def _chengdu_participant(w):
+    return {"participant_id": w.other_participant.id}
+
 
 ROUTES = {
     "GET calendars.programme": everyone(),
@@ -12,6 +17,7 @@ ROUTES = {
     # The token is the credential: whoever holds the URL gets the feed, nobody else.
     "GET calendars.personal": everyone(),
     "GET calendars.subscribe": everyone(),
-    "GET calendars.participant_feed": staff(),
-    "POST calendars.regenerate": staff(302),
+    # The feed address is a credential: seeing or replacing it is an edit of the participant.
+    "GET calendars.participant_feed": [staff(), organisers(args=_chengdu_participant)],
+    "POST calendars.regenerate": [staff(302), organisers(302, args=_chengdu_participant)],
 }
