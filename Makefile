@@ -44,9 +44,12 @@ demo: migrate
 
 ## Install, migrate, load the demo programme if the database is empty, print the demo accounts
 ## (organiser, Liuzhou city staff, delegate; new random passwords), serve on 127.0.0.1:5000
-## (`make run PORT=5100` for another port).
+## (`make run PORT=5100` for another port), with the background worker (e-mail delivery) beside it;
+## stopping make stops both.
 run: compile-translations demo
 	$(SERVED) $(BIN)/flask helix demo-accounts
+	@$(SERVED) $(BIN)/flask helix worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SERVED) $(BIN)/flask run --host $(HOST) --port $(PORT)
 
 ## Install the dev dependencies and run the whole suite (SQLite, plus PostgreSQL when TEST_DATABASE_URL is set).

@@ -22,6 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import invitations.blueprint
     import missions.blueprint
     import organisations.blueprint
+    import outbox.blueprint
     import outcomes.blueprint
     import participants.blueprint
     import programme.blueprint
@@ -46,7 +47,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
                     organisations.blueprint, participants.blueprint, missions.blueprint,
-                    events.blueprint, invitations.blueprint, outcomes.blueprint,
+                    events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
                     calendars.blueprint, reports.blueprint, delegates.blueprint):
         package.init_app(app)
     app.after_request(remember_language)

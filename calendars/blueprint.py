@@ -8,6 +8,7 @@ from flask import Blueprint, Flask
 from calendars import tracking
 from calendars.links import feed_links
 from calendars.mail import DEFAULT_SENDER
+from calendars.notify import send_now
 from calendars.views import (
     city,
     event,
@@ -19,6 +20,7 @@ from calendars.views import (
     subscribe,
     theme,
 )
+from core.registry import registry_of
 
 bp = Blueprint("calendars", __name__)
 
@@ -50,4 +52,5 @@ def init_app(app: Flask) -> None:
     if "CALENDAR_STATE_TTL" in os.environ:  # seconds a feed validator may be reused
         app.config.setdefault("CALENDAR_STATE_TTL", float(os.environ["CALENDAR_STATE_TTL"]))
     tracking.install()
+    registry_of(app).provide("mail.send", send_now)
     app.context_processor(lambda: {"feed_links": feed_links})

@@ -24,6 +24,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
+from outbox.retry import header_text
+
 TRUE_VALUES = {"1", "true", "yes", "on"}
 
 #: Sender (and so ORGANIZER) when ``MAIL_SENDER`` is not set.
@@ -80,11 +82,15 @@ def build_invitation(
     method: str,
     now: datetime | None = None,
 ) -> EmailMessage:
-    """An iTIP message carrying ``ics`` (a VCALENDAR with METHOD ``method``)."""
+    """An iTIP message carrying ``ics`` (a VCALENDAR with METHOD ``method``).
+
+    Header text is cleaned first (:func:`outbox.retry.header_text`): a title or name typed
+    with CR/LF would otherwise make the message impossible to build.
+    """
     message = EmailMessage()
-    message["Subject"] = subject
-    message["From"] = _address(config.sender, config.sender_name)
-    message["To"] = _address(to_email, to_name)
+    message["Subject"] = header_text(subject)
+    message["From"] = _address(config.sender, header_text(config.sender_name))
+    message["To"] = _address(to_email, header_text(to_name))
     message["Date"] = format_datetime(now or datetime.now(UTC))
     message["Message-ID"] = make_msgid(domain=config.sender.rpartition("@")[2] or None)
     message.set_content(body, subtype="plain", charset="utf-8")

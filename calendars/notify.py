@@ -1,6 +1,6 @@
-"""E-mail invitations, updates and cancellations (iTIP) for committed changes.
+"""E-mail invitations, updates and cancellations (iTIP), queued in the outbox.
 
-Called by :mod:`calendars.tracking` after a commit with a list of ``(kind, id)``:
+Called by :mod:`calendars.tracking` while a change is committed, with a list of ``(kind, id)``:
 ``("invite", invitation_id)``, ``("update", event_id)`` or ``("cancel", event_id)``.
 Each participant gets the event in their own language; events already over are skipped.
 """
@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session, joinedload
 from calendars.feeds import LANGS, Feed, calendar_data
 from calendars.ical import Method, Person, build_calendar
 from calendars.mail import MailConfig, build_invitation, send
-from core.extensions import db
 from core.i18n import localized
 from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
+from outbox.enqueue import add
+from outbox.retry import idempotency_key
 from participants.models import Participant
 
 ACTIVE = (
@@ -58,6 +59,11 @@ def mail_config() -> MailConfig:
         {k: str(v) for k, v in current_app.config.items() if k.startswith("MAIL_") and v}
     )
     return MailConfig.from_env(settings, outbox_path())
+
+
+def send_now(message: EmailMessage) -> None:
+    """Send ``message`` through the configured transport (the outbox worker's sender)."""
+    send(message, mail_config())
 
 
 def _lang(participant: Participant) -> str:
@@ -131,13 +137,13 @@ def message_for(
 
 def _targets(
     session: Session, work: Iterable[tuple[str, int]]
-) -> Iterable[tuple[str, Event, Participant]]:
+) -> Iterable[tuple[str, Event, Participant, Invitation]]:
     for kind, ident in work:
         if kind == "invite":
             invitation = session.get(Invitation, ident)
             if invitation is None or invitation.event.status == EventStatus.CANCELLED.value:
                 continue
-            yield kind, invitation.event, invitation.participant
+            yield kind, invitation.event, invitation.participant, invitation
             continue
         rows = session.scalars(
             select(Invitation)
@@ -145,18 +151,31 @@ def _targets(
             .options(joinedload(Invitation.participant), joinedload(Invitation.event))
         ).all()
         for invitation in rows:
-            yield kind, invitation.event, invitation.participant
+            yield kind, invitation.event, invitation.participant, invitation
 
 
-def deliver(work: list[tuple[str, int]]) -> int:
-    """Send the messages for ``work``; returns how many were sent or filed."""
+def enqueue(session: Session, work: list[tuple[str, int]]) -> int:
+    """Write the messages for ``work`` to the outbox in ``session``'s transaction.
+
+    Called while the change is being committed, so the rows commit with it; the worker
+    (:mod:`outbox.queue`) sends them. Returns how many rows were written.
+    """
     config = mail_config()
     now = utcnow()
-    sent = 0
-    with Session(db.engine) as session:
-        for kind, event, participant in _targets(session, work):
-            if event.ends_at < now:
-                continue
-            send(message_for(event, participant, kind, config), config)
-            sent += 1
-    return sent
+    queued = 0
+    for kind, event, participant, invitation in _targets(session, work):
+        if event.ends_at < now:
+            continue
+        row = add(
+            session,
+            key=idempotency_key(kind, invitation.id, event.sequence or 0),
+            kind=kind,
+            recipient=participant.email,
+            language=_lang(participant),
+            message=message_for(event, participant, kind, config),
+            event_id=event.id,
+            mission_id=event.mission_id,
+            invitation_id=invitation.id,
+        )
+        queued += row is not None
+    return queued

@@ -7,8 +7,9 @@ so the events and participants code need not remember to:
   gets SEQUENCE + 1 and a new DTSTAMP (RFC 5545 §3.8.7.4), so clients replace their copy.
 * the feed generation (:class:`calendars.models.CalendarState`) is raised in the same
   transaction, which changes every feed's ETag and Last-Modified.
-* after the commit, new invitations and updates or cancellations of confirmed events are
-  handed to :func:`calendars.notify.deliver` for the e-mail (iTIP) messages.
+* just before the commit, new invitations and updates or cancellations of confirmed events
+  are written to the outbox by :func:`calendars.notify.enqueue` (the e-mail iTIP messages),
+  in the same transaction; after the commit the worker is asked to send them.
 
 Bulk ``UPDATE`` statements bypass the ORM and so these hooks; Helix code uses the ORM.
 """
@@ -29,6 +30,7 @@ from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
 from missions.models import Mission
+from outbox import enqueue as outbox_enqueue
 from participants.models import Participant
 from programme.models import City, Theme
 
@@ -150,25 +152,30 @@ def _after_flush(session: Session, _context: Any) -> None:
             pending.append(("invite", obj.id))
 
 
-def _after_commit(session: Session) -> None:
-    if session.info.pop(TOUCHED, False):
-        validators.clear()
+def _before_commit(session: Session) -> None:
+    """Write the e-mails of this transaction to the outbox, so they commit with it."""
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # new invitations get their ids (``_after_flush``)
     work = session.info.pop(PENDING_MAIL, [])
     if not work or not has_app_context():
         return
     if not current_app.config.get("CALENDAR_MAIL_ENABLED", True):
         return
-    from calendars.notify import deliver
+    from calendars.notify import enqueue
 
-    try:
-        deliver(list(dict.fromkeys(work)))
-    except Exception:  # noqa: BLE001 - mail trouble must never undo a committed change
-        current_app.logger.exception("calendar e-mail could not be sent")
+    enqueue(session, list(dict.fromkeys(work)))
+
+
+def _after_commit(session: Session) -> None:
+    if session.info.pop(TOUCHED, False):
+        validators.clear()
+    outbox_enqueue.after_commit(session)
 
 
 def _after_soft_rollback(session: Session, _previous: Any) -> None:
     session.info.pop(PENDING_MAIL, None)
     session.info.pop(TOUCHED, None)
+    outbox_enqueue.forget(session)
 
 
 def install() -> None:
@@ -176,6 +183,7 @@ def install() -> None:
     hooks = (
         ("before_flush", _before_flush),
         ("after_flush", _after_flush),
+        ("before_commit", _before_commit),
         ("after_commit", _after_commit),
         ("after_soft_rollback", _after_soft_rollback),
     )

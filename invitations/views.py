@@ -27,6 +27,7 @@ from invitations.queries import delegations, event_invitations, schedule, status
 from invitations.services import choose_people, invite, set_status, target_events, withdraw
 from missions.models import Mission
 from organisations.queries import city_choices, organisation_choices
+from outbox.enqueue import queued_in_request
 from participants.csv_export import attendance_csv, export_row
 from participants.queries import participant_choices
 
@@ -87,8 +88,13 @@ def invite_people() -> str | BaseResponse:
             field = getattr(form, error.field or "participant_ids", form.participant_ids)
             field.errors = [*field.errors, str(error)]
         else:
-            flash(ngettext("%(num)d invitation sent.", "%(num)d invitations sent.",
+            flash(ngettext("%(num)d invitation created.", "%(num)d invitations created.",
                            result.created), "success")
+            queued = queued_in_request()
+            if queued:
+                flash(ngettext("%(num)d e-mail queued for sending; the event page shows any "
+                               "that fail.", "%(num)d e-mails queued for sending; the event "
+                               "page shows any that fail.", queued), "info")
             if result.skipped:
                 flash(ngettext("%(num)d person was already invited and was skipped.",
                                "%(num)d people were already invited and were skipped.",

@@ -1,4 +1,5 @@
-"""Invitations, updates and cancellations are e-mailed as iTIP after the commit."""
+"""Invitations, updates and cancellations are e-mailed as iTIP: queued in the outbox with
+the commit, then sent by the worker's delivery function (``drain`` runs it in-process)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from flask import Flask
 
 from core.extensions import db
+from outbox.delivery import drain
 from tests.calendars.test_mail import Collect, _free_port
 from tests.calendars.verify import byte_problems, node_available, parse_with_icaljs
 
@@ -33,6 +35,8 @@ def test_invitation_writes_a_request_to_the_outbox(
     outbox = _outbox(app, tmp_path)
     event = make_event(title_zh="布鲁塞尔研讨会")
     invite(event)
+    assert list(outbox.glob("*.eml")) == []  # queued, not sent inside the request
+    drain()
     (path,) = outbox.glob("*.eml")
     method, ics, message = _calendar_part(path.read_bytes())
     assert method == "REQUEST"
@@ -51,6 +55,7 @@ def test_declined_and_past_invitations_send_nothing(
     outbox = _outbox(app, tmp_path)
     invite(make_event(), status="declined")
     invite(make_event(days=-10))
+    assert drain() == []
     assert list(outbox.glob("*.eml")) == []
 
 
@@ -72,10 +77,13 @@ def test_update_and_cancel_through_a_real_smtp_server(
         event = make_event()
         invite(event)
         invite(event, participant=world["other"], status="declined")
+        drain()
         event.venue = "Berlaymont"
         db.session.commit()
+        drain()
         event.status = "cancelled"
         db.session.commit()
+        drain()
     finally:
         controller.stop()
     assert list(tmp_path.glob("*.eml")) == []
@@ -98,6 +106,7 @@ def test_tentative_event_changes_are_not_mailed(
     invite(event)
     event.venue = "Elsewhere"
     db.session.commit()
+    drain()
     assert len(list(outbox.glob("*.eml"))) == 1  # only the invitation
 
 
@@ -107,4 +116,5 @@ def test_mail_can_be_switched_off(
     outbox = _outbox(app, tmp_path)
     app.config["CALENDAR_MAIL_ENABLED"] = False
     invite(make_event())
+    assert drain() == []
     assert list(outbox.glob("*.eml")) == []

@@ -11,6 +11,7 @@ from flask.testing import FlaskClient
 
 from app import create_app
 from core.extensions import db
+from outbox.delivery import drain
 from tests.security.route_matrix import cases_of, collect
 from tests.security.walk import build_url, client_for, routes, sql_writes
 from tests.security.world import PASSWORD, build_world
@@ -80,10 +81,12 @@ def test_session_cookie_flags_in_production(
     app: Flask, database_url: str, tmp_path: Path
 ) -> None:
     """The ``app`` fixture is only there to empty the tables afterwards. The invitations
-    of the world are mailed to ``tmp_path``, not to the checkout's ``instance/outbox``."""
+    of the world are queued in ``tmp_path`` and mailed there, not to the checkout's
+    ``instance/queue.db`` and ``instance/outbox``."""
     production = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "HELIX_ENV": "production",
                       "SECRET_KEY": "Yq3-vW9pL0sX7tB2nM5cR8kD1fH4jG6a", "PUBLIC_URL": "https://helix.example.org",
-                      "WTF_CSRF_ENABLED": False, "MAIL_OUTBOX": str(tmp_path)})
+                      "WTF_CSRF_ENABLED": False, "MAIL_OUTBOX": str(tmp_path),
+                      "HELIX_QUEUE_URL": f"sqlite:///{tmp_path / 'queue.db'}"})
     with production.app_context():
         world = build_world()
         client = production.test_client()
@@ -91,6 +94,7 @@ def test_session_cookie_flags_in_production(
                                                "password": PASSWORD},
                                base_url="https://helix.example.org")
         cookie = response.headers["Set-Cookie"]
+        drain()  # what the worker would do
         db.session.remove()
         db.engine.dispose()
     assert cookie.startswith("__Host-helix=")

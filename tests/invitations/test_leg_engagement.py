@@ -1,4 +1,4 @@
-"""A travel leg leaves the delegation in its arrival city (events.engagements)."""
+"""A travel leg leaves the delegation in its arrival city (invitations.engagements)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 from flask import Flask
 
-from events.engagements import leg_engagement
+from invitations.engagements import leg_engagement
 from missions.models import TravelLeg
 from programme.models import City
 
