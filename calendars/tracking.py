@@ -104,12 +104,16 @@ def bump_sequence_if_needed(event: Event) -> dict[str, tuple[Any, Any]]:
 
 
 def _mail_kind(event: Event, changes: dict[str, tuple[Any, Any]]) -> str | None:
-    """``update`` or ``cancel`` when a change of ``event`` must be e-mailed, else None."""
+    """``update`` or ``cancel`` when a change of ``event`` must be e-mailed, else None.
+
+    Invitations are mailed whatever the event's status, so cancelling a tentative event
+    tells its invitees too; other changes are mailed once the event is (or was) confirmed.
+    """
     old, new = changes.get("status", (event.status, event.status))
     confirmed = EventStatus.CONFIRMED.value
     cancelled = EventStatus.CANCELLED.value
     if new == cancelled and old != cancelled:
-        return "cancel" if old == confirmed else None
+        return "cancel"
     if new != cancelled and confirmed in (old, new):
         return "update"
     return None

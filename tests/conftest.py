@@ -4,6 +4,7 @@ The schema is built once per database backend by running the migrations from emp
 (so every run proves they apply), and every table is emptied after each test.
 """
 
+import contextvars
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask, g
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient, FlaskCliRunner
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
@@ -73,18 +74,22 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 class FreshRequestClient(FlaskClient):
-    """A test client whose every request starts with an empty ``g``.
+    """A test client whose every request runs in its own application context and session.
 
-    The ``app`` fixture keeps one application context open for the whole test (so tests
-    share the database session with the requests); Flask reuses that context for each
-    request, and per-request caches kept in ``g`` (the signed-in user, the locale) would
-    leak from one request to the next. In production every request has its own context.
+    The ``app`` fixture keeps an application context open for the test's own queries. Flask
+    would reuse that context (and so the test's database session and ``g``) for each
+    request; here every request starts from an empty ``contextvars`` context, so Flask pushes
+    a new application context, Flask-SQLAlchemy gives it a new session and removes it after
+    the response, as in production. A missing commit, a lazy load after the request or a
+    leaked ``g`` then fails the test. The test's session is expired afterwards, so the test
+    reads what the request committed.
     """
 
     def open(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
-        for name in list(g):
-            g.pop(name)
-        return super().open(*args, **kwargs)
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.expire_all()
+        return response
 
 
 @pytest.fixture

@@ -161,8 +161,9 @@ def test_query_count_does_not_grow_with_events(
 ) -> None:
     def count() -> int:
         cache.clear()
+        url = _personal_url(world)
         with count_queries() as statements:
-            assert client.get(_personal_url(world)).status_code == 200
+            assert client.get(url).status_code == 200
         return len(statements)
 
     for days in range(3):
@@ -171,12 +172,12 @@ def test_query_count_does_not_grow_with_events(
     for days in range(30):
         invite(make_event(days=days + 5, city="chongqing" if days % 2 else "brussels"))
     assert count() == few
+    url = _personal_url(world)  # read before counting: the test's own objects are expired
+    etag = client.get(url).headers["ETag"]
     with count_queries() as statements:
-        etag = client.get(_personal_url(world)).headers["ETag"]
-    with count_queries() as statements:
-        response = client.get(_personal_url(world), headers={"If-None-Match": etag})
+        response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 304
-    assert len(statements) <= 2
+    assert len(statements) <= 2, statements
 
 
 def test_validator_memo_is_cleared_by_local_commits(

@@ -110,6 +110,19 @@ def test_tentative_event_changes_are_not_mailed(
     assert len(list(outbox.glob("*.eml"))) == 1  # only the invitation
 
 
+def test_cancelling_a_tentative_event_tells_its_invitees(
+    app: Flask, tmp_path: Path, make_event: Callable[..., Any], invite: Callable[..., Any]
+) -> None:
+    outbox = _outbox(app, tmp_path)
+    event = make_event(status="tentative")
+    invite(event)
+    event.status = "cancelled"
+    db.session.commit()
+    drain()
+    methods = sorted(_calendar_part(p.read_bytes())[0] for p in outbox.glob("*.eml"))
+    assert methods == ["CANCEL", "REQUEST"]
+
+
 def test_mail_can_be_switched_off(
     app: Flask, tmp_path: Path, make_event: Callable[..., Any], invite: Callable[..., Any]
 ) -> None:

@@ -17,9 +17,10 @@ def test_create_edit_and_delete_an_empty_organisation(organiser: FlaskClient) ->
     assert created.slug == "viterbo-agrifood-cluster"
     page = organiser.get("/participants/organisations/", query_string={"q": "weitaibo"})
     assert "维泰博农业食品集群" in page.get_data(as_text=True)
-    response = organiser.post(f"/participants/organisations/{created.id}/delete")
+    created_id = created.id
+    response = organiser.post(f"/participants/organisations/{created_id}/delete")
     assert response.status_code == 302
-    assert db.session.get(Organisation, created.id) is None
+    assert db.session.scalar(select(Organisation).where(Organisation.id == created_id)) is None
 
 
 def test_duplicate_name_is_refused(organiser: FlaskClient, org) -> None:
