@@ -4,6 +4,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
+## Test processes (pytest-xdist; each has its own SQLite file, PostgreSQL database and Redis db).
+TEST_WORKERS ?= auto
 ## Absolute links (feeds, mails, the demo hints) follow the served address unless set.
 SERVED := HELIX_PUBLIC_URL="$${HELIX_PUBLIC_URL:-http://$(HOST):$(PORT)}"
 export FLASK_APP := app
@@ -57,7 +59,7 @@ test: install-dev compile-translations $(ICALJS)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports --no-logo
 	@# pytest exits 5 when it collected no test: that is a failure too, and make stops on it.
-	$(BIN)/pytest -q; status=$$?; [ $$status -ne 5 ] || echo "pytest ran no test" >&2; exit $$status
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --dist loadfile; status=$$?; [ $$status -ne 5 ] || echo "pytest ran no test" >&2; exit $$status
 
 lint: install-dev
 	$(BIN)/ruff check .

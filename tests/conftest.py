@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, event, text
 
 from app import create_app
 from core.extensions import db
-from tests.database import empty_all_tables
+from tests.database import empty_all_tables, worker_database
 
 
 def _backends() -> list[tuple[str, str | None]]:
@@ -64,7 +64,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     if url is None:
         url = f"sqlite:///{Path(tmp_path_factory.mktemp('db')) / 'helix.db'}"
     else:
-        url = _normalise(url)
+        url = worker_database(_normalise(url))
         _reset_postgresql(url)
     schema_app = create_app(base_config(url))
     with schema_app.app_context():

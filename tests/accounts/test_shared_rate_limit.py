@@ -29,9 +29,10 @@ from flask import Flask
 
 from accounts.rate_store import DatabaseStorage
 from accounts.services import create_user
+from tests.database import worker_number
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_TEST_URL = "redis://127.0.0.1:6379/4"
+REDIS_TEST_URL = f"redis://127.0.0.1:6379/{4 + 2 * worker_number()}"  # one per xdist worker
 PASSWORD = "correct horse battery staple"
 
 

@@ -21,8 +21,10 @@ from flask import Flask
 
 from core.config import ROOT
 from tests.calendars.test_mail import _free_port
+from tests.database import worker_number
 
-REDIS_URL = "redis://127.0.0.1:6379/5"  # this branch's own Redis database
+#: The outbox tests' own Redis database (one per xdist worker).
+REDIS_URL = f"redis://127.0.0.1:6379/{5 + 2 * worker_number()}"
 #: Starting the app takes seconds on a loaded machine; delivery itself is timed apart.
 STARTUP = 90.0
 
