@@ -16,7 +16,6 @@ from core.viewer import viewer_timezone
 from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 
-
 #: Missions on one page of the index.
 PER_PAGE = 25
 
