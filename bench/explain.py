@@ -16,9 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import TOKEN, generate  # noqa: E402
+from bench.generate import TOKEN, generate  # noqa: E402
 
 #: Tables whose sequential scan on a hot path means a missing index.
 BIG_TABLES = ("event", "invitation", "event_city", "delegation_member", "participant")
