@@ -83,7 +83,8 @@ def plan(events: int, seed: int = 14) -> dict[str, list[dict[str, Any]]]:
     """Every row of a programme of ``events`` events, by table name, in insert order."""
     rng = random.Random(seed)
     sizes = Sizes.of(events)
-    origin = datetime.now(UTC).replace(hour=0, minute=0) - timedelta(days=SPAN_DAYS // 2)
+    midnight = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    origin = midnight - timedelta(days=SPAN_DAYS // 2)
     today = origin.date()
     rows: dict[str, list[dict[str, Any]]] = {
         "city": [_city(n) for n in range(CITIES)],
