@@ -12,9 +12,11 @@ worst ratio (goal: every page <= 1.5x, statement counts equal). No assertion: fi
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -102,6 +104,29 @@ def _empty(url: str) -> None:
     engine.dispose()
 
 
+def _run(backend: str, url_for: Callable[[int], str], small_n: int, large_n: int) -> None:
+    """Generate both sizes on one database, measure, print the table."""
+    figures = {}
+    for n in (small_n, large_n):
+        url = url_for(n)
+        if backend == "PostgreSQL":
+            _empty(url)
+        began = time.perf_counter()
+        generate(url, n)
+        print(f"{backend}: generated {n:,} events in {time.perf_counter() - began:.0f} s",
+              flush=True)
+        figures[n] = measure(url)
+    print(f"\n{backend}: median of {REPEAT} requests; {large_n:,}/{small_n:,} latency ratio;"
+          " statements")
+    for line in scale_table(scale_rows(figures[small_n], figures[large_n]), small_n,
+                            large_n):
+        print("  " + line)
+    for name, (seconds, _count) in figures[large_n].items():
+        print(f"  {name:34} {1000 * seconds:9.1f} ms at {large_n:,}")
+    print(flush=True)
+
+
+
 def main() -> int:
     """Generate each size on each database, measure, print the tables."""
     sizes = [int(n) for n in os.environ.get("BENCH_SCALE", "1000 100000").split()]
@@ -110,25 +135,11 @@ def main() -> int:
     backends = {"SQLite": lambda n: f"sqlite:///{workdir / f'scale-{n}.db'}"}
     if (pg := _postgresql()) is not None:
         backends["PostgreSQL"] = lambda _n: pg
-    for backend, url_for in backends.items():
-        figures = {}
-        for n in (small_n, large_n):
-            url = url_for(n)
-            if backend == "PostgreSQL":
-                _empty(url)
-            began = time.perf_counter()
-            generate(url, n)
-            print(f"{backend}: generated {n:,} events in {time.perf_counter() - began:.0f} s",
-                  flush=True)
-            figures[n] = measure(url)
-        print(f"\n{backend}: median of {REPEAT} requests; {large_n:,}/{small_n:,} latency ratio;"
-              " statements")
-        for line in scale_table(scale_rows(figures[small_n], figures[large_n]), small_n,
-                                large_n):
-            print("  " + line)
-        for name, (seconds, _count) in figures[large_n].items():
-            print(f"  {name:34} {1000 * seconds:9.1f} ms at {large_n:,}")
-        print(flush=True)
+    try:
+        for backend, url_for in backends.items():
+            _run(backend, url_for, small_n, large_n)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 
