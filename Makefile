@@ -10,7 +10,7 @@ TEST_WORKERS ?= auto
 SERVED := HELIX_PUBLIC_URL="$${HELIX_PUBLIC_URL:-http://$(HOST):$(PORT)}"
 export FLASK_APP := app
 
-.PHONY: run test lint translations compile-translations bench install install-dev migrate demo
+.PHONY: run test lint translations compile-translations bench bench-scale install install-dev migrate demo
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,12 @@ translations: install
 		--project Helix -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --no-wrap
 
-## Serve the app with gunicorn on loopback; print feed requests/s against a static file of the same bytes.
-bench: install compile-translations
+## Serve the feed with gunicorn on loopback and load it with wrk (apt: wrk, nginx) beside nginx, the same
+## gunicorn serving the bytes statically and Radicale (dev requirement); goals printed beside the figures.
+bench: install-dev compile-translations
 	$(BIN)/python bench/feeds.py
+
+## Generate 1,000- and 100,000-event programmes (BENCH_SCALE="1000 100000"; PostgreSQL too when
+## BENCH_DATABASE_URL or TEST_DATABASE_URL is set); print per page the latency ratio and SQL statements.
+bench-scale: install-dev compile-translations
+	$(BIN)/python bench/scale.py

@@ -1,17 +1,20 @@
-"""Benchmark: personal feed of 200 events served by gunicorn on loopback (``make bench``).
+"""Feed throughput under real load (``make bench``): wrk against gunicorn, nginx and Radicale.
 
-Measures, in one run and against the same server, requests per second for
-(a) the personal feed, (b) the same feed answered 304 Not Modified, and (c) the same
-bytes as a static file, and prints (a)/(c) and (b)/(c) (targets: ≥ 0.5 and ≥ 0.9),
-each the median of per-round ratios (rounds interleave a, b, c to share noise).
-Also prints the time to build the feed without the cache, and checks that the query
-count does not grow with the number of events. Everything runs on 127.0.0.1, with
-bounded request counts and durations; the server is stopped at the end.
+One generated programme (``bench/generate.py``, ``BENCH_EVENTS`` events, default 1,000) on
+SQLite; the bench participant's personal feed is served by gunicorn (gthread workers, so
+keep-alive works) and measured with wrk (keep-alive, ``BENCH_CONNECTIONS`` concurrent
+connections) beside three baselines serving the same thing: nginx with the same bytes as a
+file (temporary configuration in a temporary directory, not the system one), the same
+gunicorn serving the bytes as a static file, and Radicale serving the same events as a
+CalDAV calendar. A last round starts right after one write (the feed generation raised),
+so it includes the rebuild. Goals are printed beside the figures (``bench.report.GOALS``).
+Everything listens on 127.0.0.1 and is stopped at the end.
 """
 
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import shutil
 import signal
@@ -20,23 +23,28 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-EVENTS = 200
-ROUNDS = 5
-SECONDS_PER_ROUND = 1.5
-MAX_REQUESTS_PER_ROUND = 20_000
+from bench.generate import TOKEN, generate  # noqa: E402
+from bench.report import (  # noqa: E402
+    goal_lines,
+    nginx_conf,
+    parse_wrk,
+    radicale_conf,
+    radicale_items,
+)
+
+EVENTS = int(os.environ.get("BENCH_EVENTS", "1000"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 STATIC_DIR = ROOT / "static" / "bench"
-
-
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[len(ordered) // 2]
+FEED = f"/calendar/u/{TOKEN}.ics"
 
 
 def _free_port() -> int:
@@ -45,248 +53,137 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _seed(url: str, events: int) -> str:
-    """Create the schema and a participant invited to ``events`` events; return the token."""
-    from flask_migrate import upgrade
-
-    from app import create_app
-    from core.extensions import db
-    from events.models import Event
-    from invitations.models import Invitation
-    from participants.models import Participant
-    from programme.models import City
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "CALENDAR_MAIL_ENABLED": False})
-    with app.app_context():
-        upgrade()
-        brussels = City(
-            slug="brussels",
-            name_en="Brussels",
-            name_zh="布鲁塞尔",
-            country="BE",
-            latitude=50.85,
-            longitude=4.35,
-            timezone="Europe/Brussels",
-            side="eu",
-        )
-        chengdu = City(
-            slug="chengdu",
-            name_en="Chengdu",
-            name_zh="成都",
-            country="CN",
-            latitude=30.66,
-            longitude=104.06,
-            timezone="Asia/Shanghai",
-            side="china",
-        )
-        person = Participant(
-            name="Wang Fang",
-            name_zh="王芳",
-            email="wang@example.cn",
-            helix_role="government",
-            language="zh",
-            timezone="Asia/Shanghai",
-        )
-        db.session.add_all([brussels, chengdu, person])
-        start = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(days=1)
-        for n in range(events):
-            city = brussels if n % 2 else chengdu
-            when = start + timedelta(days=n, hours=n % 7)
-            event = Event(
-                kind="workshop",
-                title_en=f"Cooperation workshop {n}",
-                title_zh=f"城市合作研讨会第{n}场：绿色低碳发展",
-                description_en="Agenda " * 20,
-                description_zh="议程 " * 20,
-                starts_at=when,
-                ends_at=when + timedelta(hours=3),
-                timezone=city.timezone,
-                city=city,
-                venue="City Hall",
-                status="confirmed",
-                visibility="public",
-            )
-            db.session.add(Invitation(event=event, participant=person))
-        db.session.commit()
-        return person.feed_token
-
-
-def _query_counts(url: str, token: str) -> tuple[int, int]:
-    """SQL statements for a full and a 304 request of the personal feed (no memo or cache)."""
-    from sqlalchemy import event as sa_event
-
-    from app import create_app
-    from calendars.views import cache
-    from core.extensions import db
-
-    app = create_app(
-        {"SQLALCHEMY_DATABASE_URI": url, "CALENDAR_MAIL_ENABLED": False, "CALENDAR_STATE_TTL": 0}
-    )
-    statements: list[str] = []
-    with app.app_context():
-        sa_event.listen(
-            db.engine, "before_cursor_execute", lambda *args: statements.append(args[2])
-        )
-        client = app.test_client()
-        cache.clear()
-        etag = client.get(f"/calendar/u/{token}.ics").headers["ETag"]
-        full = len(statements)
-        statements.clear()
-        client.get(f"/calendar/u/{token}.ics", headers={"If-None-Match": etag})
-        return full, len(statements)
-
-
-def _cold_build_ms(url: str, token: str) -> float:
-    """Milliseconds to build the 200-event feed from the database, cache cleared."""
-    from app import create_app
-    from calendars.views import cache
-
-    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "CALENDAR_MAIL_ENABLED": False})
-    with app.app_context():
-        client = app.test_client()
-        client.get(f"/calendar/u/{token}.ics")  # warm imports and zone rules
-        timings = []
-        for _ in range(5):
-            cache.clear()
-            began = time.perf_counter()
-            client.get(f"/calendar/u/{token}.ics")
-            timings.append(time.perf_counter() - began)
-        return 1000 * min(timings)
-
-
-def _request(port: int, path: str, headers: dict[str, str]) -> tuple[int, bytes, dict[str, str]]:
+def _get(port: int, path: str) -> tuple[int, bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        connection.request("GET", path, headers=headers)
+        connection.request("GET", path)
         response = connection.getresponse()
-        return response.status, response.read(), dict(response.getheaders())
+        return response.status, response.read()
     finally:
         connection.close()
 
 
-def _rate(call: Callable[[], int], expect: int) -> float:
-    """Requests per second of ``call`` over one bounded round."""
-    count = 0
-    began = time.perf_counter()
-    deadline = began + SECONDS_PER_ROUND
-    while time.perf_counter() < deadline and count < MAX_REQUESTS_PER_ROUND:
-        status = call()
-        if status != expect:
-            raise RuntimeError(f"expected HTTP {expect}, got {status}")
-        count += 1
-    return count / (time.perf_counter() - began)
-
-
-def _wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
-    for _ in range(200):
-        if server.poll() is not None:
-            raise RuntimeError("gunicorn exited early")
+def _wait(port: int, path: str, process: subprocess.Popen[bytes]) -> None:
+    for _ in range(300):
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited early")
         try:
-            _request(port, "/static/css/helix.css", {})
-            return
+            if _get(port, path)[0] == 200:
+                return
         except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not start")
+            pass
+        time.sleep(0.1)
+    raise RuntimeError(f"{process.args[0]} did not answer {path}")
 
 
-def _measure(url: str, token: str, ttl: float | None) -> tuple[bytes, dict[str, list[float]]]:
-    """Serve with gunicorn and measure (a), (b), (c); ``ttl`` sets CALENDAR_STATE_TTL."""
-    port = _free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": url,
-        "HELIX_ENV": "development",
-        "SECRET_KEY": "bench-only-secret",
-        "CALENDAR_MAIL_ENABLED": "0",
-    }
-    if ttl is not None:
-        env["CALENDAR_STATE_TTL"] = str(ttl)
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "--workers",
-            "1",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "app:create_app()",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+@contextmanager
+def _running(args: list[str], port: int, path: str, **kwargs: object) -> Iterator[int]:
+    """Start ``args``, wait until ``path`` answers 200 on ``port``, stop it afterwards."""
+    process = subprocess.Popen(args, **kwargs)  # type: ignore[call-overload]
     try:
-        _wait_until_up(port, server)
-        feed_path = f"/calendar/u/{token}.ics"
-        status, body, headers = _request(port, feed_path, {})
-        assert status == 200, status
-        etag = headers["ETag"]
-        STATIC_DIR.mkdir(parents=True, exist_ok=True)
-        (STATIC_DIR / "personal-feed.ics").write_bytes(body)
-        static_path = "/static/bench/personal-feed.ics"
-        assert _request(port, static_path, {})[1] == body
-
-        def feed() -> int:
-            return _request(port, feed_path, {})[0]
-
-        def cond() -> int:
-            return _request(port, feed_path, {"If-None-Match": etag})[0]
-
-        def static() -> int:
-            return _request(port, static_path, {})[0]
-
-        for call, expect in ((feed, 200), (cond, 304), (static, 200)):
-            for _ in range(50):  # warm-up
-                assert call() == expect
-        rates: dict[str, list[float]] = {"a": [], "b": [], "c": []}
-        for _ in range(ROUNDS):  # interleaved rounds even out background noise
-            rates["a"].append(_rate(feed, 200))
-            rates["b"].append(_rate(cond, 304))
-            rates["c"].append(_rate(static, 200))
-        return body, rates
+        _wait(port, path, process)
+        yield port
     finally:
-        server.send_signal(signal.SIGTERM)
+        process.send_signal(signal.SIGTERM)
         try:
-            server.wait(timeout=15)
+            process.wait(timeout=15)
         except subprocess.TimeoutExpired:
-            server.kill()
-        shutil.rmtree(STATIC_DIR, ignore_errors=True)
+            process.kill()
+
+
+def _gunicorn(url: str) -> Iterator[int]:
+    port = _free_port()
+    env = {**os.environ, "DATABASE_URL": url, "HELIX_ENV": "development",
+           "SECRET_KEY": "bench-only-secret", "CALENDAR_MAIL_ENABLED": "0"}
+    args = [str(Path(sys.executable).parent / "gunicorn"), "--workers", str(WORKERS),
+            "--worker-class", "gthread", "--threads", "4", "--bind", f"127.0.0.1:{port}",
+            "--log-level", "warning", "app:create_app()"]
+    return _running(args, port, FEED, cwd=ROOT, env=env)
+
+
+def _nginx(body: bytes, tmp: Path) -> Iterator[int]:
+    port = _free_port()
+    (tmp / "www").mkdir()
+    (tmp / "www" / "feed.ics").write_bytes(body)
+    (tmp / "nginx.conf").write_text(nginx_conf(str(tmp / "www"), port, str(tmp)))
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    return _running([nginx, "-c", str(tmp / "nginx.conf"), "-p", str(tmp)], port, "/feed.ics",
+                    stderr=subprocess.DEVNULL)
+
+
+def _radicale(body: bytes, tmp: Path) -> Iterator[int]:
+    port = _free_port()
+    collection = tmp / "radicale" / "collection-root" / "bench" / "feed"
+    collection.mkdir(parents=True)
+    (collection / ".Radicale.props").write_text(json.dumps({"tag": "VCALENDAR"}))
+    for n, item in enumerate(radicale_items(body)):
+        (collection / f"event-{n}.ics").write_bytes(item)
+    (tmp / "radicale.conf").write_text(radicale_conf(str(tmp / "radicale"), port))
+    return _running([sys.executable, "-m", "radicale", "--config", str(tmp / "radicale.conf")],
+                    port, "/bench/feed/")
+
+
+def wrk(port: int, path: str, seconds: int = SECONDS) -> dict[str, float]:
+    """One wrk round (keep-alive, ``CONNECTIONS`` connections) as a plain dict."""
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "--timeout", "10s",
+         f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True, timeout=seconds + 60).stdout
+    result = parse_wrk(output)
+    return {"rps": result.requests_per_second, "errors": result.errors,
+            "p50": result.p50_ms or 0.0, "p99": result.p99_ms or 0.0}
+
+
+def _write(url: str) -> None:
+    """One write anywhere: the feed generation goes up, as any committed change does."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE calendar_state SET generation = generation + 1"))
+    engine.dispose()
 
 
 def main() -> int:
-    """Run the benchmark and print the figures."""
-    workdir = Path(tempfile.mkdtemp(prefix="helix-bench-"))
-    url = f"sqlite:///{workdir / 'bench.db'}"
-    token = _seed(url, EVENTS)
-    full_queries, cond_queries = _query_counts(url, token)
-    small = f"sqlite:///{workdir / 'small.db'}"
-    small_queries = _query_counts(small, _seed(small, 5))[0]
-    cold_ms = _cold_build_ms(url, token)
+    """Generate, serve, measure, print figures and goals."""
+    if shutil.which("wrk") is None:
+        print("wrk is not installed (apt-get install wrk)")
+        return 2
+    tmp = Path(tempfile.mkdtemp(prefix="helix-bench-"))
+    tmp.chmod(0o755)  # nginx's workers run as an unprivileged user and must read the file
+    url = f"sqlite:///{tmp / 'bench.db'}"
+    figures: dict[str, dict[str, float]] = {}
     try:
-        body, rates = _measure(url, token, ttl=None)
-        _body, strict = _measure(url, token, ttl=0)
+        generate(url, EVENTS)
+        with ExitStack() as stack:
+            app_port = stack.enter_context(_gunicorn(url))
+            body = _get(app_port, FEED)[1]
+            STATIC_DIR.mkdir(parents=True, exist_ok=True)
+            (STATIC_DIR / "feed.ics").write_bytes(body)
+            nginx_port = stack.enter_context(_nginx(body, tmp))
+            radicale_port = stack.enter_context(_radicale(body, tmp))
+            radicale_body = _get(radicale_port, "/bench/feed/")[1]
+            rounds = {"feed": (app_port, FEED), "gunicorn_static": (app_port,
+                                                                    "/static/bench/feed.ics"),
+                      "nginx": (nginx_port, "/feed.ics"),
+                      "radicale": (radicale_port, "/bench/feed/")}
+            for name, (port, path) in rounds.items():
+                wrk(port, path, seconds=1)  # warm-up
+                figures[name] = wrk(port, path)
+            _write(url)
+            figures["after_write"] = wrk(app_port, FEED)
     finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    a, b, c = (_median(rates[k]) for k in "abc")
-    ratio_a = _median([x / y for x, y in zip(rates["a"], rates["c"], strict=True)])
-    ratio_b = _median([x / y for x, y in zip(rates["b"], rates["c"], strict=True)])
-    print(
-        f"personal feed: {EVENTS} events, {len(body):,} bytes; gunicorn 1 sync worker, "
-        f"{ROUNDS} interleaved rounds of {SECONDS_PER_ROUND} s each (medians)"
-    )
-    print(
-        f"SQL statements: full {full_queries} (with 5 events: {small_queries}), 304 {cond_queries}"
-    )
-    print(f"cold build without cache: {cold_ms:.1f} ms")
-    print(f"(a) feed 200:          {a:8.1f} req/s")
-    print(f"(b) feed 304:          {b:8.1f} req/s")
-    print(f"(c) static same bytes: {c:8.1f} req/s")
-    print(f"(a)/(c) = {ratio_a:.2f}  (target >= 0.5)")
-    print(f"(b)/(c) = {ratio_b:.2f}  (target >= 0.9)")
-    sa = _median([x / y for x, y in zip(strict["a"], strict["c"], strict=True)])
-    sb = _median([x / y for x, y in zip(strict["b"], strict["c"], strict=True)])
-    print("without the validator memo (CALENDAR_STATE_TTL=0: SQL on every request):")
-    print(f"    (a)/(c) = {sa:.2f}  (b)/(c) = {sb:.2f}")
+        shutil.rmtree(STATIC_DIR, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"personal feed: {EVENTS:,}-event programme, {body.count(b'BEGIN:VEVENT')} events, "
+          f"{len(body):,} bytes (Radicale's copy {len(radicale_body):,} bytes); "
+          f"gunicorn {WORKERS} gthread workers; wrk {CONNECTIONS} keep-alive connections, "
+          f"{SECONDS} s a round")
+    for name, figure in figures.items():
+        print(f"  {name:16} {figure['rps']:10.1f} req/s  p50 {figure['p50']:8.2f} ms  "
+              f"p99 {figure['p99']:8.2f} ms  errors {int(figure['errors'])}")
+    for line in goal_lines({name: figure["rps"] for name, figure in figures.items()}):
+        print("  " + line)
     return 0
 
 

@@ -26,6 +26,9 @@ from invitations.models import Invitation, InvitationStatus
 #: Multi-event feeds hold events that ended at most this long ago, and all later ones.
 WINDOW = timedelta(days=183)
 LANGS = ("en", "zh")
+#: At most this many events in a windowed feed (programme, city, theme), the earliest of the
+#: window; the calendar says where the rest are (config ``CALENDAR_FEED_MAX_EVENTS``).
+MAX_FEED_EVENTS = 2000
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,14 @@ def load_events(feed: Feed, today: date | None = None) -> Sequence[Event]:
     if feed.windowed:
         start = window_start(today)
         cutoff = datetime(start.year, start.month, start.day, tzinfo=utcnow().tzinfo)
-        query = query.where(Event.ends_at >= cutoff)
+        # one more than the cap: calendar_data then knows the feed was cut
+        query = query.where(Event.ends_at >= cutoff).limit(feed_cap() + 1)
     return db.session.scalars(query.order_by(Event.starts_at, Event.id)).unique().all()
+
+
+def feed_cap() -> int:
+    """The most events a windowed feed holds."""
+    return int(current_app.config.get("CALENDAR_FEED_MAX_EVENTS", MAX_FEED_EVENTS))
 
 
 def organizer() -> Person:
@@ -151,10 +160,18 @@ def calendar_data(
 ) -> tuple[FeedCalendar, list[FeedEvent]]:
     """The calendar and its events, in the feed's language."""
     person = organizer()
+    cap = feed_cap()
+    cut = feed.windowed and len(events) > cap
+    events = events[:cap] if cut else events
     with force_locale(feed.lang):
+        note = gettext(
+            "This calendar holds its first %(count)s events only; more in the web calendar: "
+            "%(url)s", count=cap, url=absolute_url("events.calendar", lang=feed.lang),
+        ) if cut else ""
         calendar = FeedCalendar(
             name=feed.name(),
             method=method,
+            description=note,
             language=feed.lang,
             url=None
             if feed.private

@@ -21,6 +21,7 @@ from flask import Request, Response, current_app
 from sqlalchemy import select
 
 from calendars.models import STATE_ID, CalendarState
+from core.compression import coded_etags, remember_compressed
 from core.extensions import db
 
 #: Raise when the output format changes, so cached copies everywhere are refetched.
@@ -104,7 +105,7 @@ def make_etag(*parts: object) -> str:
 def not_modified(request: Request, etag: str, last_modified: datetime) -> bool:
     """True when the client's copy is current (If-None-Match wins over If-Modified-Since)."""
     if request.if_none_match:
-        return request.if_none_match.contains_weak(etag)
+        return any(request.if_none_match.contains_weak(tag) for tag in coded_etags(etag))
     since = request.if_modified_since
     return since is not None and last_modified.replace(microsecond=0) <= since
 
@@ -150,11 +151,15 @@ def calendar_response(
     """A ``text/calendar`` response with validators; 304 when the client is current."""
     if not_modified(request, etag, last_modified):
         response = Response(status=304)
+        # the representation the client holds: plain, or compressed (``"…:gzip"``)
+        held = [t for t in coded_etags(etag) if request.if_none_match.contains_weak(t)]
+        response.set_etag(held[0] if held else etag)
     else:
         response = Response(cache.get_or_build(etag, body), content_type=CONTENT_TYPE)
+        remember_compressed(etag)
         disposition = "attachment" if attachment else "inline"
         response.headers["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response.set_etag(etag)
+        response.set_etag(etag)
     response.last_modified = last_modified.replace(microsecond=0)
     response.headers["Cache-Control"] = ("private" if private else "public") + ", no-cache"
     response.headers["X-Content-Type-Options"] = "nosniff"

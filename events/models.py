@@ -64,7 +64,8 @@ event_city = Table(
     "event_city",
     db.metadata,
     Column("event_id", ForeignKey("event.id", ondelete="CASCADE"), primary_key=True),
-    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
 )
 
 
@@ -95,7 +96,7 @@ class Event(db.Model):
     description_en: Mapped[str | None] = mapped_column(Text)
     description_zh: Mapped[str | None] = mapped_column(Text)
     starts_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
-    ends_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     timezone: Mapped[str] = mapped_column(String(64))
     city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"), index=True)
     venue: Mapped[str | None] = mapped_column(String(300))
@@ -107,7 +108,7 @@ class Event(db.Model):
     language: Mapped[str] = mapped_column(String(10), default=WorkingLanguage.EN.value)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
     mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id"), index=True)
-    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"))
+    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"), index=True)
     status: Mapped[str] = mapped_column(String(12), default=EventStatus.TENTATIVE.value)
     visibility: Mapped[str] = mapped_column(String(10), default=Visibility.PUBLIC.value)
     reported_attendance: Mapped[int | None] = mapped_column(Integer)

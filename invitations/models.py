@@ -37,7 +37,7 @@ class Invitation(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id",
-                                                           ondelete="CASCADE"))
+                                                           ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(12), default=InvitationStatus.INVITED.value)
     invited_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

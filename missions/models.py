@@ -68,7 +68,8 @@ mission_city = Table(
     "mission_city",
     db.metadata,
     Column("mission_id", ForeignKey("mission.id", ondelete="CASCADE"), primary_key=True),
-    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
 )
 
 mission_theme = Table(
@@ -123,7 +124,7 @@ class DelegationMember(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"))
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"))
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id"), index=True)
     role: Mapped[str] = mapped_column(String(12), default=DelegationRole.MEMBER.value)
     visa_status: Mapped[str] = mapped_column(
         String(12), default=VisaStatus.NOT_NEEDED.value, server_default="not_needed")

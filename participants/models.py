@@ -43,7 +43,8 @@ class Participant(db.Model):
     name: Mapped[str] = mapped_column(String(160))
     name_zh: Mapped[str | None] = mapped_column(String(160))
     email: Mapped[str] = mapped_column(String(254), unique=True)
-    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"),
+                                                        index=True)
     position: Mapped[str | None] = mapped_column(String(200))
     helix_role: Mapped[str] = mapped_column(String(20))
     city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"))

@@ -16,13 +16,17 @@ from core.viewer import viewer_timezone
 from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 
+#: Missions on one page of the index.
+PER_PAGE = 25
+
 
 def index() -> str:
-    """All missions, newest first (a fixed number of queries, whatever the count)."""
-    missions = db.session.scalars(
+    """Missions, newest first, one page at a time (three queries, whatever the count)."""
+    page = db.paginate(
         select(Mission).options(selectinload(Mission.cities))
-        .order_by(Mission.start_date.desc())).all()
-    return render_template("missions/index.html", missions=missions)
+        .order_by(Mission.start_date.desc(), Mission.id.desc()),
+        per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
+    return render_template("missions/index.html", page=page, missions=page.items, args={})
 
 
 def load_mission(mission_id: int) -> Mission:

@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``, ``make bench-scale``); ``bench.report`` is pure and tested."""
