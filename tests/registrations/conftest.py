@@ -15,15 +15,15 @@ from core.extensions import db
 from events.models import Event
 from outbox.models import OutboxMessage
 from registrations.models import RegistrationSettings
-from tests.calendars.conftest import invite, make_event, world  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
-def open_event(make_event: Callable[..., Event]) -> Callable[..., Event]:
+def open_event(request: pytest.FixtureRequest) -> Callable[..., Event]:
     """``open_event(capacity=None, **settings)``: a committed event taking registrations."""
+    new_event = request.getfixturevalue("make_event")
 
     def make(capacity: int | None = None, event: Event | None = None, **settings: Any) -> Event:
-        event = event or make_event()
+        event = event or new_event()
         db.session.add(RegistrationSettings(event_id=event.id, open=True, capacity=capacity,
                                             taken=0, **settings))
         db.session.commit()
@@ -47,3 +47,6 @@ def text_of(message: EmailMessage) -> str:
     part = message.get_body(preferencelist=("plain",))
     assert part is not None
     return str(part.get_content())
+
+
+from tests.calendars.conftest import invite, make_event, world  # noqa: E402, F401 (fixtures)
