@@ -26,6 +26,7 @@ ROUTES = [
 ]
 for rule, view, methods in ROUTES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
+bp.app_context_processor(views.panel_helpers)
 
 
 def init_app(app: Flask) -> None:

@@ -8,9 +8,11 @@ from typing import Any
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
+from accounts.permissions import can
 from core.errors import HelixError
 from core.extensions import db
 from events.models import Event
@@ -149,3 +151,13 @@ def _cell(value: object) -> str:
     """A CSV cell that spreadsheets do not run as a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def panel_helpers() -> dict[str, Any]:
+    """``registration_panel(event)``: whether the form is open and the viewer manages it."""
+
+    def registration_panel(event: Event) -> dict[str, bool]:
+        return {"open": services.is_open(services.settings_for(event)),
+                "manage": can(current_user, "registrations.edit", event)}
+
+    return {"registration_panel": registration_panel}

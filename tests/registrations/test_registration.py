@@ -184,3 +184,14 @@ def test_the_form_and_mails_in_chinese(
     assert "报名已确认" in str(message["Subject"])
     assert "研讨会" in str(message["Subject"])
     assert "(Asia/Shanghai)" in text_of(message)
+
+
+def test_the_event_page_links_the_form_and_the_organisers_page(
+    client: FlaskClient, open_event: Callable[..., Event], login: Callable[..., Any]
+) -> None:
+    event = open_event()
+    page = client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert f"/register/{event.id}" in page and "/registration\"" not in page
+    login("organiser")
+    page = client.get(f"/events/{event.id}").get_data(as_text=True)
+    assert f"/events/{event.id}/registration" in page
