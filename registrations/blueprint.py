@@ -1,9 +1,11 @@
 """The registrations blueprint: public form, e-mail links, organisers' page; reminders."""
 
 from flask import Blueprint, Flask
+from flask_babel import lazy_gettext as _l
 
 from accounts.permissions import require
 from accounts.security import limiter
+from core.registry import registry_of
 from outbox.queue import add_periodic
 from registrations import reminders, views
 
@@ -32,4 +34,5 @@ bp.app_context_processor(views.panel_helpers)
 def init_app(app: Flask) -> None:
     """Register the blueprint and the reminders' periodic task."""
     app.register_blueprint(bp)
+    registry_of(app).add_field_labels({"registration": _l("Registration")})
     add_periodic(app, "reminders", reminders.periodic)

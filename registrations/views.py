@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import UTC
 from typing import Any
 
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
@@ -110,8 +111,10 @@ def manage(event_id: int) -> str | BaseResponse:
         data = {name: getattr(form, name).data for name in (
             "open", "capacity", "waiting_list", "approval_required", "deadline",
             "reminder_hours")}
+        if data["deadline"] is not None:  # typed as UTC
+            data["deadline"] = data["deadline"].replace(tzinfo=UTC)
         try:
-            services.save_settings(g.user if "user" in g else None, event, data)
+            services.save_settings(current_user, event, data)
         except HelixError as error:
             form[error.field or "open"].errors = [str(error)]
         else:
@@ -128,7 +131,7 @@ def approve(registration_id: int) -> BaseResponse:
     registration = g.registration
     if ActionForm().validate_on_submit():
         try:
-            services.approve(None, registration)
+            services.approve(current_user, registration)
         except HelixError as error:
             flash(str(error), "danger")
     return redirect(url_for("registrations.manage", event_id=registration.event_id))

@@ -195,3 +195,33 @@ def test_the_event_page_links_the_form_and_the_organisers_page(
     login("organiser")
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert f"/events/{event.id}/registration" in page
+
+
+def test_the_public_form_is_rate_limited(
+    client: FlaskClient, open_event: Callable[..., Event]
+) -> None:
+    event = open_event()
+    answers = [client.post(f"/register/{event.id}", data={**FORM, "website": "x"}).status_code
+               for _ in range(21)]
+    assert answers == [200] * 20 + [429]
+
+
+def test_organisers_open_registration_and_cannot_shrink_below_the_seats_given(
+    client: FlaskClient, make_event: Callable[..., Event], login: Callable[..., Any]
+) -> None:
+    event = make_event()
+    login("organiser")
+    settings = {"open": "y", "capacity": "2", "waiting_list": "y", "reminder_hours": "48, 2",
+                "deadline": "2099-01-01T12:00"}
+    assert client.post(f"/events/{event.id}/registration", data=settings).status_code == 302
+    saved = db.session.get(RegistrationSettings, event.id)
+    assert (saved.open, saved.capacity, saved.reminder_hours) == (True, 2, "48, 2")
+    assert saved.deadline is not None and saved.deadline.hour == 12
+    saved.taken = 2
+    db.session.commit()
+    page = client.post(f"/events/{event.id}/registration",
+                       data={**settings, "capacity": "1"}).get_data(as_text=True)
+    assert "2 people already have a seat" in page
+    page = client.post(f"/events/{event.id}/registration",
+                       data={**settings, "reminder_hours": "soon"}).get_data(as_text=True)
+    assert "Hours separated by commas" in page
