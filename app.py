@@ -26,6 +26,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import outcomes.blueprint
     import participants.blueprint
     import programme.blueprint
+    import registrations.blueprint
     import reports.blueprint
     from core import cli, registry
     from core.config import INSTANCE, from_environment
@@ -48,7 +49,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
                     organisations.blueprint, participants.blueprint, missions.blueprint,
                     events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
-                    calendars.blueprint, reports.blueprint, delegates.blueprint):
+                    calendars.blueprint, registrations.blueprint, reports.blueprint,
+                    delegates.blueprint):
         package.init_app(app)
     app.after_request(remember_language)
     cli.init_app(app)

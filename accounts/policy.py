@@ -129,6 +129,8 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "organisations": _CITY_WRITE,
         "invitations": _CITY_WRITE,
         "delegations": _CITY_WRITE,
+        "registrations": _CITY_WRITE,
+        "registrations.register": Scope.ANY,
         "account": _EVERYTHING,
     },
     "delegate": {
@@ -145,6 +147,8 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "missions.view_internal": Scope.SELF,
         "delegations": Grant(),
         "reports": Grant(),
+        "registrations": Grant(),
+        "registrations.register": Scope.ANY,
         "account": _EVERYTHING,
     },
     ANONYMOUS: {
@@ -158,6 +162,7 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "partnerships": _READ_ONLY,
         "outcomes": _READ_ONLY,
         "calendars": _PUBLIC_READ,
+        "registrations.register": Scope.ANY,
     },
 }
 """role → key → rule. Keys are an exact action, an area, or ``"*"``."""

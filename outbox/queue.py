@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -32,6 +33,16 @@ DEFAULTS = {
     "OUTBOX_LEASE": 600.0,  # a claimed row is re-tried only after this (> SMTP timeouts)
 }
 _TEST_DIR: Path | None = None
+#: ``app.extensions`` key: ``{name: function}`` run by the worker every minute.
+PERIODIC = "helix_periodic"
+
+
+def add_periodic(app: Flask, name: str, function: Callable[[], object]) -> None:
+    """Have the worker run ``function`` (in an app context) every minute, under ``name``.
+
+    Higher packages (reminders) register here from their ``init_app``; the function must
+    be idempotent, since two workers or a restart may run it twice."""
+    app.extensions.setdefault(PERIODIC, {})[name] = function
 
 
 def init_app(app: Flask) -> None:
@@ -89,9 +100,20 @@ def build(app: Flask) -> Huey:
         return len(rows)
 
     huey.periodic_task(crontab(minute="*"), name="sweep")(sweep)
+    for name, function in app.extensions.get(PERIODIC, {}).items():
+        huey.periodic_task(crontab(minute="*"), name=name)(_in_context(app, function))
     huey.on_startup(name="sweep_on_start")(sweep)
     huey.outbox_deliver = deliver  # type: ignore[attr-defined]
     return huey
+
+
+def _in_context(app: Flask, function: Callable[[], object]) -> Callable[[], object]:
+    def run() -> object:
+        with app.app_context():
+            return function()
+
+    run.__name__ = getattr(function, "__name__", "periodic")
+    return run
 
 
 def queue(app: Flask) -> Huey:

@@ -57,7 +57,19 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "user_id": _first_id("accounts.models.User"),
     # The demo's events are over, so no e-mail is queued: id 0 answers 404.
     "message_id": lambda: _first_id("outbox.models.OutboxMessage")() or 0,
+    "registration_id": lambda: _first_id("registrations.models.Registration")() or 0,
 }
+
+
+def _registration_token(action: str) -> Callable[[], Any]:
+    def load() -> Any:
+        from registrations.models import Registration
+        from registrations.tokens import make_token
+
+        first = db.session.scalar(select(Registration.id).order_by(Registration.id).limit(1))
+        return make_token(first or 0, action)
+
+    return load
 
 
 def _first_member_mission() -> Any:
@@ -75,6 +87,8 @@ BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
     ("calendars.city", "slug"): _first_slug("programme.models.City"),
     ("calendars.theme", "slug"): _first_slug("programme.models.Theme"),
     ("calendars.personal", "token"): _first_feed_token,
+    ("registrations.confirm", "token"): _registration_token("confirm"),
+    ("registrations.cancel", "token"): _registration_token("cancel"),
 }
 
 #: Endpoints no page walk visits (static files are not pages).

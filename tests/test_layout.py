@@ -29,6 +29,7 @@ PURE_MODULES = [
     "events.timezones",
     "missions.itinerary",
     "programme.collation",
+    "registrations.schedule",
 ]
 
 FORBIDDEN_LIBRARIES = ("flask", "sqlalchemy", "werkzeug", "wtforms")

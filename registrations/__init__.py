@@ -1,0 +1,1 @@
+"""Public registration for events (capacity, waiting list, approval) and event reminders."""
