@@ -1,7 +1,7 @@
 """registrations: settings per event and registrants
 
 Revision ID: e13a7c2b9d01
-Revises: 5510ef0fd419
+Revises: d2211b80016c
 Create Date: 2026-12-03 12:10:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e13a7c2b9d01'
-down_revision = '5510ef0fd419'
+down_revision = 'd2211b80016c'
 branch_labels = None
 depends_on = None
 
