@@ -17,6 +17,20 @@ from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 
 
+def partnership_missions(partnership: Any) -> list[Mission]:
+    """The partnership's missions, newest first (for the partnership page)."""
+    return list(db.session.scalars(
+        select(Mission).where(Mission.partnership_id == partnership.id)
+        .order_by(Mission.start_date.desc())))
+
+
+def city_missions(city: Any) -> list[Mission]:
+    """The missions visiting or coming from the city, newest first (for the city page)."""
+    return list(db.session.scalars(
+        select(Mission).where(Mission.cities.any(id=city.id))
+        .order_by(Mission.start_date.desc())))
+
+
 def index() -> str:
     """All missions, newest first (a fixed number of queries, whatever the count)."""
     missions = db.session.scalars(
