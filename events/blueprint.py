@@ -41,3 +41,4 @@ def init_app(app: Flask) -> None:
     registry.provide("mission.events", contributions.mission_events)
     registry.provide("mission.event_dates", contributions.mission_event_dates)
     registry.provide("city.events", contributions.city_events)
+    registry.provide("partnership.events", contributions.partnership_events)

@@ -6,18 +6,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
+from core.registry import provided
 from core.timefmt import to_local
 from core.types import utcnow
 from events.forms import VISIBILITIES
 from events.models import Event, EventStatus, Visibility
 from events.queries import visible_events
+from programme.models import Partnership
 
 __all__ = ["VISIBILITIES", "city_events", "home_lists",
-           "mission_event_dates", "mission_events"]
+           "mission_event_dates", "mission_events", "partnership_events"]
 
 HOME_LIMIT = 8
 
@@ -54,7 +56,21 @@ def mission_event_dates(mission: Any) -> list[date]:
 
 
 def city_events(city: Any, viewer: Any) -> list[Event]:
-    """The city's events the viewer may see, newest first."""
+    """The events the city takes part in that the viewer may see, newest first: those held
+    there, those listing it among their participating cities, online ones of its
+    partnerships without cities of their own, and those its people are invited to."""
+    in_partnership = Event.partnership.has(or_(
+        Partnership.eu_city_id == city.id, Partnership.china_cities.any(id=city.id)))
     return list(db.session.scalars(
-        visible_events(viewer).where(Event.city_id == city.id)
-        .order_by(Event.starts_at.desc())))
+        visible_events(viewer)
+        .where(or_(Event.city_id == city.id, Event.cities.any(id=city.id),
+                   Event.city_id.is_(None) & ~Event.cities.any() & in_partnership,
+                   Event.id.in_(provided("city.invited_event_ids")(city.id))))
+        .options(joinedload(Event.city)).order_by(Event.starts_at.desc())))
+
+
+def partnership_events(partnership: Any, viewer: Any) -> list[Event]:
+    """The partnership's events the viewer may see, in order, with their cities."""
+    return list(db.session.scalars(
+        visible_events(viewer).where(Event.partnership_id == partnership.id)
+        .options(joinedload(Event.city)).order_by(Event.starts_at)))

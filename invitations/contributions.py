@@ -2,13 +2,14 @@
 people's conflict checks of event and mission pages (events may not import invitations)."""
 
 from flask import Flask
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, or_, select
 
 from core.extensions import db
 from core.registry import registry_of
 from invitations.demo import load_invitations
 from invitations.engagements import event_conflicts, mission_conflicts
 from invitations.models import Invitation
+from organisations.models import Organisation
 from participants.models import Participant
 
 
@@ -27,10 +28,21 @@ def demo_delegate() -> tuple[int, str] | None:
     return (found.id, found.name) if found is not None else None
 
 
+def city_invited_event_ids(city_id: int) -> Select[tuple[int]]:
+    """A subquery: the events to which people of the city (their own city, else their
+    organisation's) are invited, for the city page (events may not import invitations)."""
+    return (select(Invitation.event_id)
+            .join(Participant, Participant.id == Invitation.participant_id)
+            .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
+            .where(or_(Participant.city_id == city_id,
+                       (Participant.city_id.is_(None)) & (Organisation.city_id == city_id))))
+
+
 def init_app(app: Flask) -> None:
     """Register the invitations' contributions."""
     registry = registry_of(app)
     registry.provide("demo.delegate", demo_delegate)
     registry.provide("event.conflicts", event_conflicts)
     registry.provide("mission.conflicts", mission_conflicts)
+    registry.provide("city.invited_event_ids", city_invited_event_ids)
     registry.add_demo_loader(45, "invitations", load_invitations)

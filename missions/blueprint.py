@@ -8,6 +8,7 @@ from missions import printing
 from missions.demo import load_missions
 from missions.forms import TRAVEL_MODES, VISA_STATUSES
 from missions.models import Mission
+from missions.views import pages
 from missions.views.editing import (
     create,
     delete_leg,
@@ -57,3 +58,5 @@ def init_app(app: Flask) -> None:
     registry.add_value_labels("visa_status", VISA_STATUSES)
     registry.add_record_names({"mission_id": (Mission, "id", "title")})
     registry.add_demo_loader(30, "missions", load_missions)
+    registry.provide("partnership.missions", pages.partnership_missions)
+    registry.provide("city.missions", pages.city_missions)

@@ -8,7 +8,7 @@ from core.extensions import db
 from core.registry import Lookup, registry_of
 from programme.demo import database_is_empty, load_reference_data
 from programme.models import City, Theme
-from programme.views import cities, city, partnerships
+from programme.views import cities, city, partnership, partnerships
 
 bp = Blueprint("programme", __name__)
 
@@ -16,6 +16,7 @@ ROUTES = [
     ("/cities/", cities, ["GET"]),
     ("/cities/<slug>", city, ["GET"]),
     ("/partnerships/", partnerships, ["GET"]),
+    ("/partnerships/<int:partnership_id>", partnership, ["GET"]),
 ]
 for rule, view, methods in ROUTES:
     bp.add_url_rule(rule, view_func=view, methods=methods)

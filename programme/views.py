@@ -2,7 +2,7 @@
 
 from flask import abort, render_template
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
@@ -23,15 +23,39 @@ def city(slug: str) -> str:
     if found is None:
         abort(404)
     events = provided("city.events")(found, current_user)
-    return render_template("programme/city.html", city=found, events=events)
+    return render_template("programme/city.html", city=found, events=events,
+                           missions=provided("city.missions")(found),
+                           partnerships=city_partnerships(found))
+
+
+def _with_cities() -> Select[tuple[Partnership]]:
+    return select(Partnership).options(joinedload(Partnership.eu_city),
+                                       selectinload(Partnership.china_cities),
+                                       selectinload(Partnership.themes))
+
+
+def city_partnerships(city: City) -> list[Partnership]:
+    """The partnerships the city belongs to, on either side."""
+    return list(db.session.scalars(_with_cities().where(or_(
+        Partnership.eu_city_id == city.id, Partnership.china_cities.any(id=city.id)))
+        .order_by(Partnership.start_date, Partnership.slug)))
+
+
+def partnership(partnership_id: int) -> str:
+    """One partnership: its cities, themes, stage, missions, events and outcomes."""
+    found = db.session.scalar(_with_cities().where(Partnership.id == partnership_id))
+    if found is None:
+        abort(404)
+    return render_template(
+        "programme/partnership.html", partnership=found,
+        events=provided("partnership.events")(found, current_user),
+        missions=provided("partnership.missions")(found),
+        outcomes=provided("partnership.outcomes")(found))
 
 
 def partnerships() -> str:
     """The city pairings with their themes and stage."""
     rows = db.session.scalars(
-        select(Partnership).options(joinedload(Partnership.eu_city),
-                                    selectinload(Partnership.china_cities),
-                                    selectinload(Partnership.themes))
-        .order_by(Partnership.start_date, Partnership.slug)).all()
+        _with_cities().order_by(Partnership.start_date, Partnership.slug)).all()
     themes = by_name(db.session.scalars(select(Theme)).all())
     return render_template("programme/partnerships.html", partnerships=rows, themes=themes)

@@ -20,6 +20,20 @@ from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 PER_PAGE = 25
 
 
+def partnership_missions(partnership: Any) -> list[Mission]:
+    """The partnership's missions, newest first (for the partnership page)."""
+    return list(db.session.scalars(
+        select(Mission).where(Mission.partnership_id == partnership.id)
+        .order_by(Mission.start_date.desc())))
+
+
+def city_missions(city: Any) -> list[Mission]:
+    """The missions visiting or coming from the city, newest first (for the city page)."""
+    return list(db.session.scalars(
+        select(Mission).where(Mission.cities.any(id=city.id))
+        .order_by(Mission.start_date.desc())))
+
+
 def index() -> str:
     """Missions, newest first, one page at a time (three queries, whatever the count)."""
     page = db.paginate(

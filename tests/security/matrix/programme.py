@@ -6,4 +6,5 @@ ROUTES = {
     "GET programme.cities": everyone(),
     "GET programme.city": everyone(),
     "GET programme.partnerships": everyone(),
+    "GET programme.partnership": everyone(),
 }

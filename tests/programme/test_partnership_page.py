@@ -1,0 +1,78 @@
+"""The partnership page, and the city, event and mission pages that link to it."""
+
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from core.extensions import db
+from events.models import Event
+from invitations.models import Invitation
+from missions.models import Mission
+from participants.models import Participant
+from programme.models import City, Partnership
+
+CLUSTER = "barcelona-chengdu-guangzhou-yangzhou-liuzhou"
+
+
+def _cluster() -> Partnership:
+    found = db.session.scalar(select(Partnership).where(Partnership.slug == CLUSTER))
+    assert found is not None
+    return found
+
+
+def test_partnership_page_in_both_languages(client: FlaskClient,
+                                            demo: dict[str, int]) -> None:
+    cluster = _cluster()
+    english = client.get(f"/partnerships/{cluster.id}?lang=en").get_data(as_text=True)
+    for name in ("Barcelona", "Chengdu", "Guangzhou", "Yangzhou", "Liuzhou", "Missions",
+                 "Outcomes"):
+        assert name in english
+    chinese = client.get(f"/partnerships/{cluster.id}?lang=zh").get_data(as_text=True)
+    for name in ("巴塞罗那", "成都", "柳州"):
+        assert name in chinese
+
+
+def test_partnership_page_lists_its_events_and_missions(client: FlaskClient,
+                                                        demo: dict[str, int]) -> None:
+    event = db.session.scalar(select(Event).where(
+        Event.partnership_id.is_not(None), Event.visibility == "public").order_by(Event.id))
+    assert event is not None
+    page = client.get(f"/partnerships/{event.partnership_id}?lang=en").get_data(as_text=True)
+    assert f"/events/{event.id}" in page
+    mission = db.session.scalar(select(Mission).where(Mission.partnership_id.is_not(None))
+                                .order_by(Mission.id))
+    if mission is not None:
+        page = client.get(f"/partnerships/{mission.partnership_id}").get_data(as_text=True)
+        assert f"/missions/{mission.id}" in page
+
+
+def test_unknown_partnership_is_404(client: FlaskClient, demo: dict[str, int]) -> None:
+    assert client.get("/partnerships/999999").status_code == 404
+
+
+def test_event_and_mission_pages_link_to_their_partnership(client: FlaskClient,
+                                                           demo: dict[str, int]) -> None:
+    event = db.session.scalar(select(Event).where(
+        Event.partnership_id.is_not(None), Event.visibility == "public").order_by(Event.id))
+    assert event is not None
+    page = client.get(f"/events/{event.id}?lang=en").get_data(as_text=True)
+    assert f"/partnerships/{event.partnership_id}" in page
+    mission = db.session.scalar(select(Mission).where(Mission.partnership_id.is_not(None))
+                                .order_by(Mission.id))
+    assert mission is not None
+    page = client.get(f"/missions/{mission.id}?lang=en").get_data(as_text=True)
+    assert f"/partnerships/{mission.partnership_id}" in page
+
+
+def test_city_page_shows_partnerships_and_participating_events(
+        client: FlaskClient, demo: dict[str, int]) -> None:
+    page = client.get("/cities/liuzhou?lang=en").get_data(as_text=True)
+    assert f"/partnerships/{_cluster().id}" in page
+    rome = client.get("/cities/rome?lang=en").get_data(as_text=True)
+    assert "No events." not in rome
+    invited = db.session.scalars(
+        select(Invitation.event_id).join(Participant).join(City, City.id == Participant.city_id)
+        .join(Event, Event.id == Invitation.event_id)
+        .where(City.slug == "rome", Event.visibility == "public", Event.city_id.is_(None))
+    ).first()
+    if invited is not None:
+        assert f"/events/{invited}" in rome
