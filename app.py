@@ -14,6 +14,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     (home page sections, audit labels, demo loaders, commands) on the app's registry.
     """
     import accounts.blueprint
+    import actionplans.blueprint
     import audit.blueprint
     import calendars.blueprint
     import core.blueprint
@@ -48,7 +49,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
                     organisations.blueprint, participants.blueprint, missions.blueprint,
                     events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
-                    calendars.blueprint, reports.blueprint, delegates.blueprint):
+                    actionplans.blueprint, calendars.blueprint, reports.blueprint,
+                    delegates.blueprint):
         package.init_app(app)
     app.after_request(remember_language)
     cli.init_app(app)

@@ -129,6 +129,7 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "organisations": _CITY_WRITE,
         "invitations": _CITY_WRITE,
         "delegations": _CITY_WRITE,
+        "actionplans": _CITY_WRITE,
         "account": _EVERYTHING,
     },
     "delegate": {
