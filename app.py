@@ -20,6 +20,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import core.blueprint
     import delegates.blueprint
     import events.blueprint
+    import indicators.blueprint
     import invitations.blueprint
     import missions.blueprint
     import organisations.blueprint
@@ -49,7 +50,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
                     organisations.blueprint, participants.blueprint, missions.blueprint,
                     events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
-                    actionplans.blueprint, calendars.blueprint, reports.blueprint,
+                    actionplans.blueprint, indicators.blueprint, calendars.blueprint,
+                    reports.blueprint,
                     delegates.blueprint):
         package.init_app(app)
     app.after_request(remember_language)

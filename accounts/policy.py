@@ -130,6 +130,7 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "invitations": _CITY_WRITE,
         "delegations": _CITY_WRITE,
         "actionplans": _CITY_WRITE,
+        "indicators": _CITY_WRITE,
         "account": _EVERYTHING,
     },
     "delegate": {
