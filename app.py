@@ -14,11 +14,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     (home page sections, audit labels, demo loaders, commands) on the app's registry.
     """
     import accounts.blueprint
+    import actionplans.blueprint
     import audit.blueprint
     import calendars.blueprint
     import core.blueprint
     import delegates.blueprint
     import events.blueprint
+    import indicators.blueprint
     import invitations.blueprint
     import missions.blueprint
     import organisations.blueprint
@@ -49,7 +51,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
                     organisations.blueprint, participants.blueprint, missions.blueprint,
                     events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
-                    calendars.blueprint, registrations.blueprint, reports.blueprint,
+                    actionplans.blueprint, indicators.blueprint, calendars.blueprint,
+                    registrations.blueprint, reports.blueprint,
                     delegates.blueprint):
         package.init_app(app)
     app.after_request(remember_language)

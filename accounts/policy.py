@@ -131,6 +131,8 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "delegations": _CITY_WRITE,
         "registrations": _CITY_WRITE,
         "registrations.register": Scope.ANY,
+        "actionplans": _CITY_WRITE,
+        "indicators": _CITY_WRITE,
         "account": _EVERYTHING,
     },
     "delegate": {

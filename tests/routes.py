@@ -58,7 +58,16 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     # The demo's events are over, so no e-mail is queued: id 0 answers 404.
     "message_id": lambda: _first_id("outbox.models.OutboxMessage")() or 0,
     "registration_id": lambda: _first_id("registrations.models.Registration")() or 0,
+    # An activity of the first partnership, if its plan has one; id 0 answers 404.
+    "activity_id": lambda: _first_activity() or 0,
 }
+
+
+def _first_activity() -> Any:
+    from actionplans.models import Activity
+
+    return db.session.scalar(select(Activity.id).where(
+        Activity.partnership_id == BY_ARGUMENT["partnership_id"]()).order_by(Activity.id))
 
 
 def _registration_token(action: str) -> Callable[[], Any]:

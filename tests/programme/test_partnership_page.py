@@ -29,6 +29,8 @@ def test_partnership_page_in_both_languages(client: FlaskClient,
     chinese = client.get(f"/partnerships/{cluster.id}?lang=zh").get_data(as_text=True)
     for name in ("巴塞罗那", "成都", "柳州"):
         assert name in chinese
+    for link in (f"/partnerships/{cluster.id}/plan", f"/partnerships/{cluster.id}/indicators"):
+        assert f'href="{link}"' in english  # its action plan and indicators
 
 
 def test_partnership_page_lists_its_events_and_missions(client: FlaskClient,

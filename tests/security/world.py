@@ -17,6 +17,7 @@ from typing import Any
 
 from accounts.models import User
 from accounts.passwords import hash_password
+from actionplans.models import Activity
 from core.extensions import db
 from events.models import Event
 from invitations.models import Invitation
@@ -113,6 +114,7 @@ def build_world() -> World:
     extra = Invitation(event=liuzhou_event, participant=mine, status="accepted")
     outcome = Outcome(slug="mou", kind="mou", title_en="MoU", event_id=None,
                       partnership=partnership, parties=[organisation])
+    activity = Activity(partnership=partnership, title_en="Pilot", status="planned")
     members = [DelegationMember(mission=mission, participant=mine, role="member")]
     leg = TravelLeg(mission=mission, mode="flight", from_city=barcelona, to_city=liuzhou,
                     departs_at=dt.datetime(2030, 5, 1, 10, 0, tzinfo=dt.UTC),
@@ -124,7 +126,7 @@ def build_world() -> World:
                      check_in=dt.date(2030, 5, 2), check_out=dt.date(2030, 5, 5))
     db.session.add_all([liuzhou, chengdu, barcelona, theme, partnership, organisation, mine,
                         other, mission, chengdu_mission, liuzhou_event, chengdu_event, own,
-                        theirs, extra, outcome, *members, leg, stay])
+                        theirs, extra, outcome, activity, *members, leg, stay])
     db.session.flush()
     users = {
         "admin": _user("admin"),

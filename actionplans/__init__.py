@@ -1,0 +1,1 @@
+"""Urban Cooperation Action Plans: the activities a partnership plans, does and measures."""
