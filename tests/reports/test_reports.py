@@ -37,7 +37,7 @@ def test_barcelona_partnership_by_helix_role(organiser: FlaskClient) -> None:
     chart = _chart(page)
     assert chart["labels"] == ["Government", "Industry", "Academia / research",
                                "Civil society / media"]
-    assert {d["label"] for d in chart["datasets"]} <= {"Europe", "China", "Other"}
+    assert {d["label"] for d in chart["datasets"]} <= {"Europe", "China", "International", "Other"}
     data = organiser.get(f"/reports/partnerships/{barcelona.id}.json").get_json()
     assert data["total"] == sum(data["by_role"].values()) > 0
     assert sum(sum(d["data"]) for d in chart["datasets"]) == data["total"]
