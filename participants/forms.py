@@ -41,7 +41,7 @@ class ParticipantForm(FlaskForm):
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
     language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
-    side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES))
+    side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES), default="")
     key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
                                           validate_choice=False, validators=[known_choices])
 
