@@ -24,6 +24,7 @@ PERSON_SIDES = [("", _l("From the city")), ("eu", SIDES["eu"]), ("china", SIDES[
                 ("international", SIDES["international"])]
 
 
+
 class ParticipantForm(FlaskForm):
     """Create or edit a participant; the helix role defaults from the organisation."""
 
@@ -41,9 +42,15 @@ class ParticipantForm(FlaskForm):
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
     language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
-    side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES), default="")
+    side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES), default="",
+                       validate_choice=False)
     key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
                                           validate_choice=False, validators=[known_choices])
+
+    def validate_side(self, field: SelectField) -> None:
+        """One of the offered sides, or none (not recorded yet: the city's)."""
+        if field.data and field.data not in {value for value, _label in PERSON_SIDES}:
+            raise ValidationError(_l("Choose one of the options."))
 
     def validate_timezone(self, field: StringField) -> None:
         """Only IANA zone names (``Europe/Madrid``, ``Asia/Shanghai``)."""
