@@ -39,7 +39,8 @@ HELIX_ROLES = {
     "government": _l("Government"), "industry": _l("Industry"),
     "academia": _l("Academia / research"), "civil_society": _l("Civil society / media"),
 }
-SIDES = {"eu": _l("Europe"), "china": _l("China"), "other": _l("Other")}
+SIDES = {"eu": _l("Europe"), "china": _l("China"), "international": _l("International"),
+         "other": _l("Other")}
 STAGES = {
     "aim": _l("Aim"), "commit": _l("Commit"), "partner": _l("Partner"), "plan": _l("Plan"),
     "do": _l("Do"), "measure": _l("Measure"), "act": _l("Act"), "replicate": _l("Replicate"),

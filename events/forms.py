@@ -18,6 +18,7 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     HiddenField,
+    IntegerField,
     SelectChoice,
     SelectField,
     SelectMultipleField,
@@ -30,6 +31,7 @@ from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
+    NumberRange,
     Optional,
     ValidationError,
 )
@@ -115,6 +117,10 @@ class EventForm(FlaskForm):
     mission_id = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False)
     status = SelectField(_l("Status"), choices=opts(choices(EVENT_STATUSES)))
     visibility = SelectField(_l("Visibility"), choices=opts(VISIBILITIES.items()))
+    reported_attendance = IntegerField(
+        _l("Reported attendance"),
+        validators=[Optional(), NumberRange(
+            min=0, max=1_000_000, message=_l("Enter a whole number of people (0 or more)."))])
     version_id = HiddenField()
     confirm_conflicts = BooleanField(_l("Save despite the warnings"))
 
@@ -240,6 +246,7 @@ class EventForm(FlaskForm):
             "mission_id": self.mission_id.data,
             "status": self.status.data,
             "visibility": self.visibility.data,
+            "reported_attendance": self.reported_attendance.data,
         }
 
     def validate_join_url(self, field: URLField) -> None:

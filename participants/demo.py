@@ -18,6 +18,13 @@ def load_people(data: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[s
             Participant, "email", item["email"], name=item["name"], name_zh=item.get("name_zh"),
             organisation=organisation, position=item.get("position"), helix_role=role,
             city=cities.get(item.get("city") or ""), language=item.get("language") or "en",
-            timezone=item.get("timezone") or "UTC")
+            timezone=item.get("timezone") or "UTC", side=item.get("side") or _city_side(
+                cities.get(item.get("city") or ""), organisation))
     refs["participants"] = participants
     return {"participants": len(participants)}
+
+
+def _city_side(city: Any, organisation: Any) -> str | None:
+    """The default side: the person's city's, else their organisation's city's."""
+    city = city or (organisation.city if organisation is not None else None)
+    return city.side if city is not None else None

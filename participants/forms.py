@@ -16,8 +16,13 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from core.choices import select_choices
 from core.form_helpers import known_choices, optional_int, role_choices
+from core.labels import SIDES
 
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
+#: A person's own side; empty: the city's (Europe or China).
+PERSON_SIDES = [("", _l("From the city")), ("eu", SIDES["eu"]), ("china", SIDES["china"]),
+                ("international", SIDES["international"])]
+
 
 
 class ParticipantForm(FlaskForm):
@@ -37,8 +42,15 @@ class ParticipantForm(FlaskForm):
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
     language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
+    side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES), default="",
+                       validate_choice=False)
     key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
                                           validate_choice=False, validators=[known_choices])
+
+    def validate_side(self, field: SelectField) -> None:
+        """One of the offered sides, or none (not recorded yet: the city's)."""
+        if field.data and field.data not in {value for value, _label in PERSON_SIDES}:
+            raise ValidationError(_l("Choose one of the options."))
 
     def validate_timezone(self, field: StringField) -> None:
         """Only IANA zone names (``Europe/Madrid``, ``Asia/Shanghai``)."""

@@ -48,6 +48,9 @@ class Participant(db.Model):
     position: Mapped[str | None] = mapped_column(String(200))
     helix_role: Mapped[str] = mapped_column(String(20))
     city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"))
+    #: Europe, China or international (``programme.models.Side``); set from the city when
+    #: not chosen, but the person's own: IUC office staff in Beijing are "international".
+    side: Mapped[str | None] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(5), default="en")
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     feed_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_feed_token)

@@ -78,6 +78,8 @@ def save_participant(participant: Participant | None, data: Mapping[str, Any]) -
     participant.language = data.get("language") or ("zh" if city and city.side == "china"
                                                       else "en")
     participant.timezone = data.get("timezone") or (city.timezone if city else "UTC")
+    if "side" in data or participant.side is None:  # an import without the column keeps it
+        participant.side = data.get("side") or (city.side if city else None)
     if "key_contact_for" in data:
         ids = list(data["key_contact_for"] or [])
         participant.key_contact_for = list(db.session.scalars(

@@ -16,6 +16,8 @@ class Side(StrEnum):
 
     EU = "eu"
     CHINA = "china"
+    #: Neither side: e.g. the IUC office staff in Beijing (a person's side, not a city's).
+    INTERNATIONAL = "international"
     OTHER = "other"
 
 

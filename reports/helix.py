@@ -34,8 +34,9 @@ LEVEL_ROLES: Mapping[HelixLevel, tuple[HelixRole, ...]] = {
     HelixLevel.QUADRUPLE: QUADRUPLE_HELIX,
 }
 
-#: Sides of a city, as stored on ``City.side``; ``None`` means "not known".
-SIDES: tuple[str, ...] = ("eu", "china", "other")
+#: Sides, as stored on ``Participant.side`` (defaulting from ``City.side``); ``None`` means
+#: "not known".
+SIDES: tuple[str, ...] = ("eu", "china", "international", "other")
 
 
 @dataclass(frozen=True)

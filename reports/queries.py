@@ -80,9 +80,11 @@ def participant_ids(scope: Scope, key: int, basis: str = "expected") -> Select[t
 
 
 def side_column() -> tuple[ColumnElement[str], type[City], type[City]]:
-    """A participant's side: their city's, else their organisation's city's."""
+    """A participant's side: their own field, else their city's, else their organisation's
+    city's (rows saved before the field existed)."""
     own, org_city = aliased(City), aliased(City)
-    return func.coalesce(own.side, org_city.side), own, org_city  # type: ignore[return-value]
+    side = func.coalesce(Participant.side, own.side, org_city.side)
+    return side, own, org_city  # type: ignore[return-value]
 
 
 def helix_composition(scope: Scope, key: int, basis: str = "expected") -> HelixComposition:

@@ -58,7 +58,7 @@ def test_composition_counts_by_role_and_side():
         HelixRole.ACADEMIA: 2,
         HelixRole.CIVIL_SOCIETY: 1,
     }
-    assert helix.by_side() == {"eu": 3, "china": 3, "other": 0}
+    assert helix.by_side() == {"eu": 3, "china": 3, "international": 0, "other": 0}
     assert helix.unassigned() == 1
     assert helix.sides_present() == ["eu", "china"]
 
@@ -88,7 +88,7 @@ def test_table_rows_split_by_side():
     helix = compose([("industry", "eu"), ("industry", "china"), ("industry", "china")])
     row = helix.table()[1]
     assert row["role"] is HelixRole.INDUSTRY
-    assert row["sides"] == {"eu": 1, "china": 2, "other": 0}
+    assert row["sides"] == {"eu": 1, "china": 2, "international": 0, "other": 0}
     assert row["total"] == 3
 
 
