@@ -1,7 +1,7 @@
 """A participant's side of their own (Europe, China, international), filled from the city
 
 Revision ID: cb6dfc748c25
-Revises: 5510ef0fd419
+Revises: b3e8f1a6c2d9
 Create Date: 2026-12-03 12:28:50.986134
 
 """
@@ -10,7 +10,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = 'cb6dfc748c25'
-down_revision = '5510ef0fd419'
+down_revision = 'b3e8f1a6c2d9'
 branch_labels = None
 depends_on = None
 
