@@ -15,6 +15,7 @@ from wtforms import EmailField, HiddenField, SelectField, SelectMultipleField, S
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from core.choices import select_choices
+from core.fields import coerce_id
 from core.form_helpers import known_choices, optional_int, role_choices
 
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
@@ -37,7 +38,7 @@ class ParticipantForm(FlaskForm):
     city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
     language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
-    key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
+    key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=coerce_id,
                                           validate_choice=False, validators=[known_choices])
 
     def validate_timezone(self, field: StringField) -> None:

@@ -17,6 +17,7 @@ from accounts.permissions import ensure, require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
+from core.fields import query_id
 from organisations.access import in_city
 from organisations.models import Organisation
 from organisations.queries import city_choices, organisation_choices
@@ -47,8 +48,7 @@ def load_participant(participant_id: int, **_: Any) -> Participant | None:
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
+    return query_id(request.args.get(name))
 
 
 def _filters() -> ParticipantFilters:
