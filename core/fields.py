@@ -82,3 +82,9 @@ def query_id(text: str | None) -> int | None:
         return coerce_id(text or "")
     except ValueError:
         return None
+
+
+def query_text(text: str | None, limit: int = 100) -> str:
+    """A search box's text: stripped, at most ``limit`` characters, without NUL (which
+    PostgreSQL refuses in any text parameter)."""
+    return (text or "").replace("\x00", "").strip()[:limit]
