@@ -2,7 +2,7 @@
 
 from flask import Blueprint, Flask
 
-from core import converters, error_pages, templating
+from core import converters, error_pages, nul_guard, templating
 from core.views import home
 
 bp = Blueprint("core", __name__)
@@ -17,6 +17,7 @@ for rule, view, methods in ROUTES:
 def init_app(app: Flask) -> None:
     """Register the blueprint, the templates' shared helpers and the error pages."""
     converters.register(app)
+    nul_guard.register(app)
     app.register_blueprint(bp)
     templating.register(app)
     error_pages.register(app)
