@@ -2,7 +2,7 @@
 
 from flask import Blueprint, Flask
 
-from core import compression, error_pages, templating
+from core import compression, converters, error_pages, nul_guard, templating
 from core.views import home
 
 bp = Blueprint("core", __name__)
@@ -15,9 +15,12 @@ for rule, view, methods in ROUTES:
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint, the templates' shared helpers, the error pages and response
-    compression (registered first, so its ``after_request`` runs after every other one)."""
+    """Register the blueprint, the templates' shared helpers, the error pages, the id and
+    NUL guards and response compression (registered first, so its ``after_request`` runs
+    after every other one)."""
     compression.init_app(app)
+    converters.register(app)
+    nul_guard.register(app)
     app.register_blueprint(bp)
     templating.register(app)
     error_pages.register(app)

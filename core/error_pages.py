@@ -12,6 +12,8 @@ from flask import Flask, Response, g, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError
 
+from core.extensions import db
+
 #: code → (title, explanation); other codes use :data:`FALLBACK`.
 MESSAGES = {
     400: (_l("Bad request"), _l("The request could not be understood, so nothing was "
@@ -54,7 +56,12 @@ def error_page(error: HTTPException) -> Response | tuple[str, int]:
 
 
 def server_error(error: Exception) -> Response | tuple[str, int]:
-    """An unexpected exception (production): the 500 page."""
+    """An unexpected exception (production): the 500 page.
+
+    A failed flush leaves the session unusable; it is rolled back first, or the layout's
+    first lazy load (the signed-in user's zone) would fail the error page itself.
+    """
+    db.session.rollback()
     return error_page(InternalServerError())
 
 

@@ -8,17 +8,15 @@ from wtforms import SelectChoice, SelectMultipleField
 from wtforms.validators import ValidationError
 
 from core.choices import select_choices
+from core.fields import optional_id
 from core.labels import HELIX_ROLES
 
 NONE_CHOICE = ("", "—")
 INVALID_CHOICE = _l("Choose one of the options in the list.")
 
 
-def optional_int(value: object) -> int | None:
-    """Coerce a select value to an id, empty meaning none."""
-    if value in (None, "", "None"):
-        return None
-    return int(value)  # type: ignore[arg-type]
+optional_int = optional_id
+"""Coerce a select value to an id, empty meaning none (bounded, see core.fields)."""
 
 
 def known_choices(form: FlaskForm, field: SelectMultipleField) -> None:
@@ -31,3 +29,14 @@ def known_choices(form: FlaskForm, field: SelectMultipleField) -> None:
 def role_choices(blank: bool = False) -> list[SelectChoice]:
     """Helix role choices, optionally with a blank first entry."""
     return select_choices(([NONE_CHOICE] if blank else []) + list(HELIX_ROLES.items()))
+
+
+def offered_id(form: FlaskForm, field: SelectChoice) -> None:
+    """Validator for id selects (``validate_choice=False``): a chosen id must be offered,
+    so a forged or since-deleted id is an error next to the field, never a dangling row."""
+    data = getattr(field, "data", None)
+    if data in (None, ""):
+        return
+    offered = {str(choice.value) for choice in getattr(field, "choices", None) or []}
+    if str(data) not in offered:
+        raise ValidationError(INVALID_CHOICE)

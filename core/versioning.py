@@ -26,12 +26,14 @@ class StaleError(HelixError):
 def check_version(current: int, expected: int | str | None, stale: Exception) -> None:
     """Raise ``stale`` when the form's ``expected`` version is not the stored ``current``.
 
-    No expected version (``None`` or an empty form field) means no check. The session is
-    rolled back first, so the page shows the stored record again.
+    ``None`` (a caller outside any form, e.g. a command) means no check; a form's empty
+    or malformed version (``""``, ``"abc"``) is stale, never a skipped check. The session
+    is rolled back first, so the page shows the stored record again.
     """
-    if expected in (None, ""):
+    if expected is None:
         return
-    if int(expected) != current:
+    text = str(expected).strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 10) or int(text) != current:
         db.session.rollback()
         raise stale
 

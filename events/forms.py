@@ -38,6 +38,8 @@ from wtforms.validators import (
 
 from core.choices import select_choices as opts
 from core.extensions import db
+from core.fields import ProgrammeDateTimeField, coerce_id, optional_id
+from core.form_helpers import offered_id
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
 from core.templating import local_date
@@ -82,9 +84,8 @@ def mission_choices() -> list[SelectChoice]:
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
-def optional_int(value: Any) -> int | None:
-    """Coerce a select's value to an id, ``None`` for the empty choice."""
-    return int(value) if value not in (None, "", "None") else None
+optional_int = optional_id
+"""Coerce a select's value to an id, ``None`` for the empty choice (bounded)."""
 
 
 class EventForm(FlaskForm):
@@ -95,16 +96,18 @@ class EventForm(FlaskForm):
     title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
     description_en = TextAreaField(_l("Description (English)"), validators=[Optional()])
     description_zh = TextAreaField(_l("Description (Chinese)"), validators=[Optional()])
-    starts_local = DateTimeLocalField(
+    starts_local = ProgrammeDateTimeField(
         _l("Starts (venue time)"), format=LOCAL_FORMAT,
         validators=[InputRequired(message=_l("Enter the start date and time."))])
-    ends_local = DateTimeLocalField(
+    ends_local = ProgrammeDateTimeField(
         _l("Ends (venue time)"), format=LOCAL_FORMAT,
         validators=[InputRequired(message=_l("Enter the end date and time."))])
     timezone = StringField(_l("Time zone of the venue"), validators=[Length(max=64)],
                            render_kw={"list": "tz-list", "autocomplete": "off"})
-    city_id = SelectField(_l("City"), coerce=optional_int, validate_choice=False)
-    cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
+    city_id = SelectField(_l("City"), coerce=optional_int, validate_choice=False,
+        validators=[offered_id])
+    cities = SelectMultipleField(_l("Participating cities"), coerce=coerce_id,
+                                 validate_choice=False)
     venue = StringField(_l("Venue / address"), validators=[Length(max=300)])
     online = BooleanField(_l("Online"))
     hybrid = BooleanField(_l("Hybrid (in person and online)"))
@@ -113,8 +116,10 @@ class EventForm(FlaskForm):
         Optional(), URL(message=_l("Enter a full web address (https://…)."))])
     dial_in = StringField(_l("Dial-in"), validators=[Length(max=200)])
     language = SelectField(_l("Working language"), choices=opts(choices(WORKING_LANGUAGES)))
-    theme_id = SelectField(_l("Theme / cluster"), coerce=optional_int, validate_choice=False)
-    mission_id = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False)
+    theme_id = SelectField(_l("Theme / cluster"), coerce=optional_int, validate_choice=False,
+        validators=[offered_id])
+    mission_id = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False,
+        validators=[offered_id])
     status = SelectField(_l("Status"), choices=opts(choices(EVENT_STATUSES)))
     visibility = SelectField(_l("Visibility"), choices=opts(VISIBILITIES.items()))
     reported_attendance = IntegerField(

@@ -11,6 +11,7 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMul
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from core.choices import select_choices as opts
+from core.fields import ProgrammeDateField, coerce_id
 from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
 from events.forms import CHOICE_MESSAGE, city_choices, mission_choices, optional_int, theme_choices
 
@@ -29,8 +30,8 @@ class EventFilterForm(FlaskForm):
     status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
                                                       *choices(EVENT_STATUSES)]),
                          validate_choice=False)
-    date_from = DateField(_l("From"), validators=[Optional()])
-    date_to = DateField(_l("To"), validators=[Optional()])
+    date_from = ProgrammeDateField(_l("From"), validators=[Optional()])
+    date_to = ProgrammeDateField(_l("To"), validators=[Optional()])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,10 +46,12 @@ class SlotFinderForm(FlaskForm):
     class Meta:
         csrf = False
 
-    cities = SelectMultipleField(_l("Participating cities"), coerce=int, validate_choice=False)
-    date_from = DateField(_l("From"), validators=[
+    cities = SelectMultipleField(_l("Participating cities"), coerce=coerce_id,
+                                 validate_choice=False)
+    date_from = ProgrammeDateField(_l("From"), validators=[
         InputRequired(message=_l("Enter the first date."))])
-    date_to = DateField(_l("To"), validators=[InputRequired(message=_l("Enter the last date."))])
+    date_to = ProgrammeDateField(_l("To"), validators=[
+        InputRequired(message=_l("Enter the last date."))])
     duration = IntegerField(_l("Length (minutes)"), default=60, validators=[
         InputRequired(message=_l("Enter the length in minutes.")),
         NumberRange(min=15, max=600, message=_l("Between 15 and 600 minutes."))])

@@ -8,6 +8,7 @@ from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import DataRequired, Optional
 
 from core.choices import select_choices
+from core.fields import coerce_id
 from core.form_helpers import INVALID_CHOICE, known_choices, optional_int, role_choices
 from core.labels import INVITATION_STATUSES
 
@@ -16,7 +17,7 @@ class InviteForm(FlaskForm):
     """Invite people to an event or to every event of a mission."""
 
     target = SelectField(_l("Invite to"), validators=[DataRequired(message=INVALID_CHOICE)])
-    participant_ids = SelectMultipleField(_l("Participants"), coerce=int,
+    participant_ids = SelectMultipleField(_l("Participants"), coerce=coerce_id,
                                           validate_choice=False, validators=[known_choices])
     organisation_id = SelectField(_l("Everyone from organisation"), coerce=optional_int,
                                   validators=[Optional()])

@@ -19,6 +19,7 @@ from accounts.permissions import can, ensure, require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
+from core.fields import query_id
 from core.i18n import localized
 from events.models import Event, EventStatus
 from invitations.forms import InviteForm, StatusForm
@@ -56,11 +57,11 @@ def _target_choices() -> list[tuple[str, str]]:
 def _prefill(form: InviteForm) -> None:
     """Pre-select what the link came with: ``?event=``, ``?mission=``, ``?organisation=``…"""
     for kind in ("event", "mission"):
-        if request.args.get(kind, "").isdigit():
+        if query_id(request.args.get(kind)):
             form.target.data = f"{kind}:{request.args[kind]}"
     for argument, field in (("organisation", form.organisation_id), ("city", form.city_id)):
-        if request.args.get(argument, "").isdigit():
-            field.data = int(request.args[argument])
+        if query_id(request.args.get(argument)):
+            field.data = query_id(request.args.get(argument))
     if request.args.get("role") in {"government", "industry", "academia", "civil_society"}:
         form.helix_role.data = request.args["role"]
 

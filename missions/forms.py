@@ -22,6 +22,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from core.choices import select_choices as opts
 from core.extensions import db
+from core.fields import ProgrammeDateField, ProgrammeDateTimeField, coerce_id, optional_id
+from core.form_helpers import offered_id
 from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
 from core.templating import local_date
@@ -44,8 +46,7 @@ TRAVEL_MODES = {
 CHOICE_MESSAGE = _l("Choose one of the options.")
 
 
-def _optional_int(value: Any) -> int | None:
-    return int(value) if value not in (None, "", "None") else None
+_optional_int = optional_id
 
 
 def _cities(blank: bool) -> list[SelectChoice]:
@@ -87,14 +88,15 @@ class MissionForm(FlaskForm):
     title_zh = StringField(_l("Title (Chinese)"), validators=[Length(max=300)])
     objectives_en = TextAreaField(_l("Objectives (English)"), validators=[Optional()])
     objectives_zh = TextAreaField(_l("Objectives (Chinese)"), validators=[Optional()])
-    start_date = DateField(_l("First day"), validators=[
+    start_date = ProgrammeDateField(_l("First day"), validators=[
         InputRequired(message=_l("Enter the first day."))])
-    end_date = DateField(_l("Last day"), validators=[
+    end_date = ProgrammeDateField(_l("Last day"), validators=[
         InputRequired(message=_l("Enter the last day."))])
     status = SelectField(_l("Status"), choices=opts(choices(MISSION_STATUSES)))
-    partnership_id = SelectField(_l("Partnership"), coerce=_optional_int, validate_choice=False)
-    cities = SelectMultipleField(_l("Cities visited"), coerce=int, validate_choice=False)
-    themes = SelectMultipleField(_l("Themes"), coerce=int, validate_choice=False)
+    partnership_id = SelectField(_l("Partnership"), coerce=_optional_int, validate_choice=False,
+        validators=[offered_id])
+    cities = SelectMultipleField(_l("Cities visited"), coerce=coerce_id, validate_choice=False)
+    themes = SelectMultipleField(_l("Themes"), coerce=coerce_id, validate_choice=False)
     version_id = HiddenField()
 
     def __init__(self, *args: Any, event_dates: list[Any] | None = None, **kwargs: Any) -> None:
@@ -128,12 +130,13 @@ class MissionForm(FlaskForm):
 class MemberForm(FlaskForm):
     """A delegation member: role and invitation-letter / visa status."""
 
-    participant_id = SelectField(_l("Participant"), coerce=_optional_int, validate_choice=False)
+    participant_id = SelectField(_l("Participant"), coerce=_optional_int, validate_choice=False,
+        validators=[offered_id])
     role = SelectField(_l("Role"), choices=opts(choices(DELEGATION_ROLES)))
     visa_status = SelectField(_l("Invitation letter / visa"), choices=opts(VISA_STATUSES.items()))
-    letter_requested_on = DateField(_l("Letter requested on"), validators=[Optional()])
-    letter_sent_on = DateField(_l("Letter sent on"), validators=[Optional()])
-    visa_issued_on = DateField(_l("Visa issued on"), validators=[Optional()])
+    letter_requested_on = ProgrammeDateField(_l("Letter requested on"), validators=[Optional()])
+    letter_sent_on = ProgrammeDateField(_l("Letter sent on"), validators=[Optional()])
+    visa_issued_on = ProgrammeDateField(_l("Visa issued on"), validators=[Optional()])
 
     def __init__(self, *args: Any, with_participant: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -167,12 +170,14 @@ class LegForm(FlaskForm):
     """A travel leg; departure and arrival are typed in each city's local time."""
 
     mode = SelectField(_l("Mode"), choices=opts(TRAVEL_MODES.items()))
-    from_city_id = SelectField(_l("From"), coerce=_optional_int, validate_choice=False)
-    to_city_id = SelectField(_l("To"), coerce=_optional_int, validate_choice=False)
-    departs_local = DateTimeLocalField(_l("Departure (local time)"), format=LOCAL_FORMAT,
+    from_city_id = SelectField(_l("From"), coerce=_optional_int, validate_choice=False,
+        validators=[offered_id])
+    to_city_id = SelectField(_l("To"), coerce=_optional_int, validate_choice=False,
+        validators=[offered_id])
+    departs_local = ProgrammeDateTimeField(_l("Departure (local time)"), format=LOCAL_FORMAT,
                                        validators=[InputRequired(
                                            message=_l("Enter the departure time."))])
-    arrives_local = DateTimeLocalField(_l("Arrival (local time)"), format=LOCAL_FORMAT,
+    arrives_local = ProgrammeDateTimeField(_l("Arrival (local time)"), format=LOCAL_FORMAT,
                                        validators=[InputRequired(
                                            message=_l("Enter the arrival time."))])
     carrier = StringField(_l("Carrier"), validators=[Length(max=80)])
@@ -231,13 +236,14 @@ class LegForm(FlaskForm):
 class StayForm(FlaskForm):
     """A hotel stay: city, hotel, check-in and check-out dates."""
 
-    city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False)
+    city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False,
+        validators=[offered_id])
     hotel = StringField(_l("Hotel"), validators=[
         DataRequired(message=_l("Enter the hotel's name.")), Length(max=200)])
     address = StringField(_l("Address"), validators=[Length(max=300)])
-    check_in = DateField(_l("Check-in"), validators=[
+    check_in = ProgrammeDateField(_l("Check-in"), validators=[
         InputRequired(message=_l("Enter the check-in date."))])
-    check_out = DateField(_l("Check-out"), validators=[
+    check_out = ProgrammeDateField(_l("Check-out"), validators=[
         InputRequired(message=_l("Enter the check-out date."))])
 
     def __init__(self, *args: Any, mission: Mission | None = None, **kwargs: Any) -> None:

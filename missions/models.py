@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.policy import Target
@@ -121,6 +121,8 @@ class DelegationMember(db.Model):
     """A participant in a mission's delegation, with their role."""
 
     __tablename__ = "delegation_member"
+    __table_args__ = (UniqueConstraint("mission_id", "participant_id",
+                                       name="uq_delegation_member_mission_participant"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mission_id: Mapped[int] = mapped_column(ForeignKey("mission.id", ondelete="CASCADE"))

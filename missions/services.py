@@ -11,6 +11,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from audit.services import record, tracking
 from core.errors import HelixError
@@ -77,9 +78,13 @@ def add_member(mission: Mission, data: Mapping[str, Any],
     if any(m.participant_id == data["participant_id"] for m in mission.members):
         raise DuplicateMemberError()
     member = DelegationMember(mission=mission, **data)
-    db.session.add(member)
-    record(actor, "created", member)
-    db.session.commit()
+    try:  # the audit record flushes: a row added in between fails there or at commit
+        db.session.add(member)
+        record(actor, "created", member)
+        db.session.commit()
+    except IntegrityError as exc:  # added by a parallel request in between
+        db.session.rollback()
+        raise DuplicateMemberError() from exc
     return member
 
 

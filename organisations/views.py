@@ -12,6 +12,7 @@ from accounts.permissions import ensure, require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
+from core.fields import query_text
 from organisations.access import in_city
 from organisations.forms import OrganisationForm
 from organisations.models import Organisation
@@ -27,7 +28,7 @@ def load_organisation(organisation_id: int, **_: Any) -> Organisation | None:
 @require("organisations.view")
 def index() -> str:
     """Organisations with their helix role, city and number of participants."""
-    q = request.args.get("q", "").strip()[:100]
+    q = query_text(request.args.get("q"))
     return render_template("organisations/index.html", rows=organisation_page(q), q=q)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, URLField
+from wtforms import SelectField, SelectMultipleField, StringField, URLField
 from wtforms.validators import URL, DataRequired, Length, Optional
 
 from core.choices import select_choices
+from core.fields import ProgrammeDateField, coerce_id
 from core.form_helpers import INVALID_CHOICE, known_choices, optional_int
 from core.labels import OUTCOME_KINDS
 
@@ -22,9 +23,9 @@ class OutcomeForm(FlaskForm):
     event_id = SelectField(_l("Event"), coerce=optional_int, validators=[Optional()])
     partnership_id = SelectField(_l("Partnership"), coerce=optional_int,
                                  validators=[Optional()])
-    party_ids = SelectMultipleField(_l("Parties"), coerce=int, validate_choice=False,
+    party_ids = SelectMultipleField(_l("Parties"), coerce=coerce_id, validate_choice=False,
                                     validators=[known_choices])
-    signed_on = DateField(_l("Signed on"), validators=[Optional()])
+    signed_on = ProgrammeDateField(_l("Signed on"), validators=[Optional()])
     document_url = URLField(_l("Document link"), validators=[
         Optional(), URL(message=_l("Enter a full link starting with https://.")),
         Length(max=500)])

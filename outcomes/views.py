@@ -16,6 +16,7 @@ from accounts.permissions import require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
+from core.fields import query_id
 from core.i18n import localized
 from events.models import Event
 from organisations.queries import organisation_choices
@@ -43,8 +44,8 @@ def _form(outcome: Outcome | None) -> OutcomeForm:
     if request.method == "GET":
         if outcome is not None:
             form.party_ids.data = [o.id for o in outcome.parties]
-        elif request.args.get("event", "").isdigit():
-            form.event_id.data = int(request.args["event"])
+        elif query_id(request.args.get("event")):
+            form.event_id.data = query_id(request.args.get("event"))
     return form
 
 

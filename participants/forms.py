@@ -15,6 +15,7 @@ from wtforms import EmailField, HiddenField, SelectField, SelectMultipleField, S
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from core.choices import select_choices
+from core.fields import coerce_id
 from core.form_helpers import known_choices, optional_int, role_choices
 from core.labels import SIDES
 
@@ -44,7 +45,7 @@ class ParticipantForm(FlaskForm):
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
     side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES), default="",
                        validate_choice=False)
-    key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=int,
+    key_contact_for = SelectMultipleField(_l("Key contact for"), coerce=coerce_id,
                                           validate_choice=False, validators=[known_choices])
 
     def validate_side(self, field: SelectField) -> None:

@@ -17,6 +17,7 @@ from accounts.permissions import ensure, require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
+from core.fields import query_id, query_text
 from organisations.access import in_city
 from organisations.models import Organisation
 from organisations.queries import city_choices, organisation_choices
@@ -47,13 +48,12 @@ def load_participant(participant_id: int, **_: Any) -> Participant | None:
 
 
 def _int_arg(name: str) -> int | None:
-    value = request.args.get(name, "")
-    return int(value) if value.isdigit() else None
+    return query_id(request.args.get(name))
 
 
 def _filters() -> ParticipantFilters:
     return ParticipantFilters(
-        q=request.args.get("q", "").strip()[:100],
+        q=query_text(request.args.get("q")),
         organisation_id=_int_arg("organisation"),
         city_id=_int_arg("city"),
         helix_role=request.args.get("role") or None,

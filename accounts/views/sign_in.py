@@ -47,7 +47,8 @@ def _account_limit() -> str:
 
 
 def _submitted_email() -> str:
-    return (request.form.get("email") or "").strip().lower() or "-"
+    # Bounded: the key is stored with the hit (a 100 KB "address" was a 500 on PostgreSQL).
+    return (request.form.get("email") or "").strip().lower()[:200] or "-"
 
 
 def _failed(response: Response) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from accounts.headers import CSP_DIRECTIVES, content_security_policy
 from accounts.permissions import can
 from core.extensions import db
+from core.fields import query_id
 from core.i18n import get_lang, localized
 from core.registry import provided
 from core.timefmt import is_valid_zone, local_to_utc, to_local
@@ -66,7 +67,8 @@ def index() -> str:
     page = db.paginate(
         filtered_events(form).options(joinedload(Event.city), joinedload(Event.theme),
                                       joinedload(Event.mission)),
-        per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
+        page=query_id(request.args.get("page")) or 1, per_page=PER_PAGE,
+        max_per_page=PER_PAGE, error_out=False)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
     return render_template("events/index.html", page=page, form=form, args=args,
                            viewer_tz=viewer_timezone())
