@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, render_template
+from flask import abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from accounts.permissions import can
 from core.extensions import db
+from core.fields import query_id
 from core.registry import provided
 from core.viewer import viewer_timezone
 from missions.itinerary import build_itinerary
@@ -39,7 +40,8 @@ def index() -> str:
     page = db.paginate(
         select(Mission).options(selectinload(Mission.cities))
         .order_by(Mission.start_date.desc(), Mission.id.desc()),
-        per_page=PER_PAGE, max_per_page=PER_PAGE, error_out=False)
+        page=query_id(request.args.get("page")) or 1, per_page=PER_PAGE,
+        max_per_page=PER_PAGE, error_out=False)
     return render_template("missions/index.html", page=page, missions=page.items, args={})
 
 

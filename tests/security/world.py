@@ -54,6 +54,7 @@ class World:
     member: DelegationMember | None = None
     leg: TravelLeg | None = None
     stay: HotelStay | None = None
+    activity_id: int | None = None
 
     @property
     def public_event(self) -> Event:
@@ -141,7 +142,7 @@ def build_world() -> World:
                  other_participant=other, mission=mission, chengdu_mission=chengdu_mission,
                  liuzhou_event=liuzhou_event, chengdu_event=chengdu_event, own_invitation=own,
                  other_invitation=theirs, outcome=outcome, users=users, member=members[0],
-                 leg=leg, stay=stay)
+                 leg=leg, stay=stay, activity_id=activity.id)
 
 
 DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {

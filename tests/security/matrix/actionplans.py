@@ -13,13 +13,8 @@ ROUTES = {
 
 
 def _activity(world: object) -> dict[str, int]:
-    from sqlalchemy import select
-
-    from actionplans.models import Activity
-    from core.extensions import db
-    pilot = select(Activity.id).where(Activity.title_en == "Pilot")
     return {"partnership_id": world.partnership.id,  # type: ignore[attr-defined]
-            "activity_id": db.session.scalar(pilot)}
+            "activity_id": world.activity_id}  # type: ignore[attr-defined]
 
 
 ROUTES.update({
