@@ -8,7 +8,8 @@ from wtforms import DateField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from core.choices import select_choices
-from core.form_helpers import INVALID_CHOICE, known_choices, optional_int
+from core.fields import optional_id
+from core.form_helpers import INVALID_CHOICE, known_choices
 
 STATUSES = {
     "planned": _l("Planned"),
@@ -24,9 +25,9 @@ class ActivityForm(FlaskForm):
 
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])
-    theme_id = SelectField(_l("Theme"), coerce=optional_int, validators=[Optional()])
-    owner_city_id = SelectField(_l("Owner city"), coerce=optional_int, validators=[Optional()])
-    owner_organisation_id = SelectField(_l("Owner organisation"), coerce=optional_int,
+    theme_id = SelectField(_l("Theme"), coerce=optional_id, validators=[Optional()])
+    owner_city_id = SelectField(_l("Owner city"), coerce=optional_id, validators=[Optional()])
+    owner_organisation_id = SelectField(_l("Owner organisation"), coerce=optional_id,
                                         validators=[Optional()])
     starts_on = DateField(_l("Starts"), validators=[Optional()])
     ends_on = DateField(_l("Ends"), validators=[Optional()])

@@ -8,15 +8,10 @@ from wtforms import SelectChoice, SelectMultipleField
 from wtforms.validators import ValidationError
 
 from core.choices import select_choices
-from core.fields import optional_id
 from core.labels import HELIX_ROLES
 
 NONE_CHOICE = ("", "—")
 INVALID_CHOICE = _l("Choose one of the options in the list.")
-
-
-optional_int = optional_id
-"""Coerce a select value to an id, empty meaning none (bounded, see core.fields)."""
 
 
 def known_choices(form: FlaskForm, field: SelectMultipleField) -> None:

@@ -84,10 +84,6 @@ def mission_choices() -> list[SelectChoice]:
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
-optional_int = optional_id
-"""Coerce a select's value to an id, ``None`` for the empty choice (bounded)."""
-
-
 class EventForm(FlaskForm):
     """Create or edit an event; times are entered in the venue's zone."""
 
@@ -104,7 +100,7 @@ class EventForm(FlaskForm):
         validators=[InputRequired(message=_l("Enter the end date and time."))])
     timezone = StringField(_l("Time zone of the venue"), validators=[Length(max=64)],
                            render_kw={"list": "tz-list", "autocomplete": "off"})
-    city_id = SelectField(_l("City"), coerce=optional_int, validate_choice=False,
+    city_id = SelectField(_l("City"), coerce=optional_id, validate_choice=False,
         validators=[offered_id])
     cities = SelectMultipleField(_l("Participating cities"), coerce=coerce_id,
                                  validate_choice=False)
@@ -116,9 +112,9 @@ class EventForm(FlaskForm):
         Optional(), URL(message=_l("Enter a full web address (https://…)."))])
     dial_in = StringField(_l("Dial-in"), validators=[Length(max=200)])
     language = SelectField(_l("Working language"), choices=opts(choices(WORKING_LANGUAGES)))
-    theme_id = SelectField(_l("Theme / cluster"), coerce=optional_int, validate_choice=False,
+    theme_id = SelectField(_l("Theme / cluster"), coerce=optional_id, validate_choice=False,
         validators=[offered_id])
-    mission_id = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False,
+    mission_id = SelectField(_l("Mission"), coerce=optional_id, validate_choice=False,
         validators=[offered_id])
     status = SelectField(_l("Status"), choices=opts(choices(EVENT_STATUSES)))
     visibility = SelectField(_l("Visibility"), choices=opts(VISIBILITIES.items()))

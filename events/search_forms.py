@@ -11,9 +11,9 @@ from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMul
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from core.choices import select_choices as opts
-from core.fields import ProgrammeDateField, coerce_id
+from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
-from events.forms import CHOICE_MESSAGE, city_choices, mission_choices, optional_int, theme_choices
+from events.forms import CHOICE_MESSAGE, city_choices, mission_choices, theme_choices
 
 
 class EventFilterForm(FlaskForm):
@@ -24,9 +24,9 @@ class EventFilterForm(FlaskForm):
 
     kind = SelectField(_l("Kind"), choices=opts([("", _l("All kinds")), *choices(EVENT_KINDS)]),
                        validate_choice=False)
-    city = SelectField(_l("City"), coerce=optional_int, validate_choice=False)
-    theme = SelectField(_l("Theme"), coerce=optional_int, validate_choice=False)
-    mission = SelectField(_l("Mission"), coerce=optional_int, validate_choice=False)
+    city = SelectField(_l("City"), coerce=optional_id, validate_choice=False)
+    theme = SelectField(_l("Theme"), coerce=optional_id, validate_choice=False)
+    mission = SelectField(_l("Mission"), coerce=optional_id, validate_choice=False)
     status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
                                                       *choices(EVENT_STATUSES)]),
                          validate_choice=False)

@@ -8,8 +8,8 @@ from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import DataRequired, Optional
 
 from core.choices import select_choices
-from core.fields import coerce_id
-from core.form_helpers import INVALID_CHOICE, known_choices, optional_int, role_choices
+from core.fields import coerce_id, optional_id
+from core.form_helpers import INVALID_CHOICE, known_choices, role_choices
 from core.labels import INVITATION_STATUSES
 
 
@@ -19,9 +19,9 @@ class InviteForm(FlaskForm):
     target = SelectField(_l("Invite to"), validators=[DataRequired(message=INVALID_CHOICE)])
     participant_ids = SelectMultipleField(_l("Participants"), coerce=coerce_id,
                                           validate_choice=False, validators=[known_choices])
-    organisation_id = SelectField(_l("Everyone from organisation"), coerce=optional_int,
+    organisation_id = SelectField(_l("Everyone from organisation"), coerce=optional_id,
                                   validators=[Optional()])
-    city_id = SelectField(_l("Everyone from city"), coerce=optional_int,
+    city_id = SelectField(_l("Everyone from city"), coerce=optional_id,
                           validators=[Optional()])
     helix_role = SelectField(_l("Everyone with helix role"), choices=role_choices(blank=True),
                              validators=[Optional()])

@@ -46,7 +46,7 @@ TRAVEL_MODES = {
 CHOICE_MESSAGE = _l("Choose one of the options.")
 
 
-_optional_int = optional_id
+_optional_id = optional_id
 
 
 def _cities(blank: bool) -> list[SelectChoice]:
@@ -93,7 +93,7 @@ class MissionForm(FlaskForm):
     end_date = ProgrammeDateField(_l("Last day"), validators=[
         InputRequired(message=_l("Enter the last day."))])
     status = SelectField(_l("Status"), choices=opts(choices(MISSION_STATUSES)))
-    partnership_id = SelectField(_l("Partnership"), coerce=_optional_int, validate_choice=False,
+    partnership_id = SelectField(_l("Partnership"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
     cities = SelectMultipleField(_l("Cities visited"), coerce=coerce_id, validate_choice=False)
     themes = SelectMultipleField(_l("Themes"), coerce=coerce_id, validate_choice=False)
@@ -130,7 +130,7 @@ class MissionForm(FlaskForm):
 class MemberForm(FlaskForm):
     """A delegation member: role and invitation-letter / visa status."""
 
-    participant_id = SelectField(_l("Participant"), coerce=_optional_int, validate_choice=False,
+    participant_id = SelectField(_l("Participant"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
     role = SelectField(_l("Role"), choices=opts(choices(DELEGATION_ROLES)))
     visa_status = SelectField(_l("Invitation letter / visa"), choices=opts(VISA_STATUSES.items()))
@@ -170,9 +170,9 @@ class LegForm(FlaskForm):
     """A travel leg; departure and arrival are typed in each city's local time."""
 
     mode = SelectField(_l("Mode"), choices=opts(TRAVEL_MODES.items()))
-    from_city_id = SelectField(_l("From"), coerce=_optional_int, validate_choice=False,
+    from_city_id = SelectField(_l("From"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
-    to_city_id = SelectField(_l("To"), coerce=_optional_int, validate_choice=False,
+    to_city_id = SelectField(_l("To"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
     departs_local = ProgrammeDateTimeField(_l("Departure (local time)"), format=LOCAL_FORMAT,
                                        validators=[InputRequired(
@@ -236,7 +236,7 @@ class LegForm(FlaskForm):
 class StayForm(FlaskForm):
     """A hotel stay: city, hotel, check-in and check-out dates."""
 
-    city_id = SelectField(_l("City"), coerce=_optional_int, validate_choice=False,
+    city_id = SelectField(_l("City"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
     hotel = StringField(_l("Hotel"), validators=[
         DataRequired(message=_l("Enter the hotel's name.")), Length(max=200)])

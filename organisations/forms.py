@@ -7,7 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from core.form_helpers import INVALID_CHOICE, optional_int, role_choices
+from core.fields import optional_id
+from core.form_helpers import INVALID_CHOICE, role_choices
 
 
 class OrganisationForm(FlaskForm):
@@ -16,6 +17,6 @@ class OrganisationForm(FlaskForm):
     name_en = StringField(_l("Name (English)"), validators=[
         DataRequired(message=_l("Enter the organisation's English name.")), Length(max=200)])
     name_zh = StringField(_l("Name (Chinese)"), validators=[Optional(), Length(max=200)])
-    city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
+    city_id = SelectField(_l("City"), coerce=optional_id, validators=[Optional()])
     helix_role = SelectField(_l("Helix role"), choices=role_choices(),
                              validators=[DataRequired(message=INVALID_CHOICE)])

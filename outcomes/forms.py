@@ -8,8 +8,8 @@ from wtforms import SelectField, SelectMultipleField, StringField, URLField
 from wtforms.validators import URL, DataRequired, Length, Optional
 
 from core.choices import select_choices
-from core.fields import ProgrammeDateField, coerce_id
-from core.form_helpers import INVALID_CHOICE, known_choices, optional_int
+from core.fields import ProgrammeDateField, coerce_id, optional_id
+from core.form_helpers import INVALID_CHOICE, known_choices
 from core.labels import OUTCOME_KINDS
 
 
@@ -20,8 +20,8 @@ class OutcomeForm(FlaskForm):
                        validators=[DataRequired(message=INVALID_CHOICE)])
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])
-    event_id = SelectField(_l("Event"), coerce=optional_int, validators=[Optional()])
-    partnership_id = SelectField(_l("Partnership"), coerce=optional_int,
+    event_id = SelectField(_l("Event"), coerce=optional_id, validators=[Optional()])
+    partnership_id = SelectField(_l("Partnership"), coerce=optional_id,
                                  validators=[Optional()])
     party_ids = SelectMultipleField(_l("Parties"), coerce=coerce_id, validate_choice=False,
                                     validators=[known_choices])

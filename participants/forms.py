@@ -15,8 +15,8 @@ from wtforms import EmailField, HiddenField, SelectField, SelectMultipleField, S
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from core.choices import select_choices
-from core.fields import coerce_id
-from core.form_helpers import known_choices, optional_int, role_choices
+from core.fields import coerce_id, optional_id
+from core.form_helpers import known_choices, role_choices
 from core.labels import SIDES
 
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
@@ -36,11 +36,11 @@ class ParticipantForm(FlaskForm):
         DataRequired(message=_l("Enter an e-mail address.")),
         Email(message=_l("Enter a valid e-mail address."), check_deliverability=False),
         Length(max=254)])
-    organisation_id = SelectField(_l("Organisation"), coerce=optional_int,
+    organisation_id = SelectField(_l("Organisation"), coerce=optional_id,
                                   validate_choice=False, validators=[Optional()])
     position = StringField(_l("Position"), validators=[Optional(), Length(max=200)])
     helix_role = SelectField(_l("Helix role"), choices=role_choices(blank=True))
-    city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
+    city_id = SelectField(_l("City"), coerce=optional_id, validators=[Optional()])
     language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
     timezone = StringField(_l("Time zone"), validators=[Optional(), Length(max=64)])
     side = SelectField(_l("Side"), choices=select_choices(PERSON_SIDES), default="",

@@ -26,7 +26,8 @@ from wtforms.validators import (
 )
 
 from core.choices import select_choices
-from core.form_helpers import optional_int, role_choices
+from core.fields import optional_id
+from core.form_helpers import role_choices
 
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
 
@@ -50,7 +51,7 @@ class RegisterForm(FlaskForm):
         Length(max=254)])
     organisation = StringField(_l("Organisation"), validators=[
         Optional(), Length(max=200), no_control_characters])
-    city_id = SelectField(_l("City"), coerce=optional_int, validators=[Optional()])
+    city_id = SelectField(_l("City"), coerce=optional_id, validators=[Optional()])
     helix_role = SelectField(_l("Helix role"), choices=role_choices(), validators=[
         DataRequired(message=_l("Choose a helix role."))])
     language = SelectField(_l("Preferred language"), choices=select_choices(LANGUAGES))
