@@ -76,8 +76,15 @@ def localized(obj: Any, field: str, lang: str | None = None) -> tuple[str, bool]
 
 
 def remember_language(response: Any) -> Any:
-    """After a request with ``?lang=``, keep the choice in a cookie for a year."""
+    """After a request with ``?lang=``, keep the choice in a cookie for a year.
+
+    A response whose language was negotiated (no ``?lang=`` in its URL) varies on the
+    language cookie and the browser's Accept-Language: say so, so that no shared cache
+    hands a Chinese page to an English reader.
+    """
     lang = request.args.get("lang")
+    if "helix.lang" in request.environ and lang not in SUPPORTED:
+        response.vary.update(("Accept-Language", "Cookie"))
     if lang in SUPPORTED and request.cookies.get(LANG_COOKIE) != lang:
         response.set_cookie(
             LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",

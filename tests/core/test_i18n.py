@@ -98,3 +98,14 @@ def test_cities_sorted_by_pinyin_in_chinese(client: FlaskClient, demo: dict[str,
     en = client.get("/cities/?lang=en").get_data(as_text=True)
     names = re.findall(r'<a href="/cities/[a-z-]+">([^<]+)', en)
     assert names.index("Málaga") < names.index("Mannheim")
+
+
+def test_negotiated_pages_vary_on_accept_language(client: FlaskClient) -> None:
+    negotiated = client.get("/", headers={"Accept-Language": "zh-CN"})
+    vary = {part.strip() for part in negotiated.headers["Vary"].split(",")}
+    assert {"Accept-Language", "Cookie"} <= vary
+    chosen = client.get("/?lang=zh")
+    assert "Accept-Language" not in chosen.headers.get("Vary", "")
+    untranslated = client.get("/static/favicon.svg")
+    assert "Accept-Language" not in untranslated.headers.get("Vary", "")
+    untranslated.close()
