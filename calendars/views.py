@@ -22,7 +22,7 @@ from calendars.feeds import (
     public_events,
     window_start,
 )
-from calendars.http import FeedCache, calendar_response, feed_state, make_etag, memoized
+from calendars.http import FeedCache, calendar_response, feed_state, make_etag
 from calendars.ical import build_calendar
 from calendars.services import reset_feed_address
 from calendars.tokens import MIN_TOKEN_LENGTH
@@ -169,7 +169,8 @@ def personal(token: str) -> Response:
     """A participant's own feed: every event they are invited to and have not declined."""
     if len(token) < MIN_TOKEN_LENGTH:
         abort(404)
-    owner = memoized(("token", token), lambda: _token_owner(token))
+    # Never memoized: a token regenerated on any worker is refused by every worker at once.
+    owner = _token_owner(token)
     if owner is None:
         abort(404)
     participant_id, preferred = owner

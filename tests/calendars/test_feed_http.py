@@ -6,10 +6,12 @@ from collections.abc import Callable
 from typing import Any
 
 from flask.testing import FlaskClient
+from sqlalchemy import update
 
 from calendars.views import cache
 from core.extensions import db
 from missions.models import Mission
+from participants.models import Participant
 
 
 def _personal_url(world: dict[str, Any], lang: str = "") -> str:
@@ -187,14 +189,33 @@ def test_validator_memo_is_cleared_by_local_commits(
     world: dict[str, Any],
     count_queries: Callable[[], Any],
 ) -> None:
-    """With CALENDAR_STATE_TTL a 304 needs no SQL, yet a commit here is seen at once."""
+    """With CALENDAR_STATE_TTL a 304 needs only the token's read, yet a commit here is seen
+    at once."""
     app.config["CALENDAR_STATE_TTL"] = 60
     event = make_event()
     url = _personal_url(world)
     etag = client.get(url).headers["ETag"]
     with count_queries() as statements:
         assert client.get(url, headers={"If-None-Match": etag}).status_code == 304
-    assert statements == []
+    assert len(statements) == 1 and "feed_token" in statements[0], statements
     event.title_zh = "改名"
     db.session.commit()
     assert client.get(url, headers={"If-None-Match": etag}).status_code == 200
+
+
+def test_a_token_replaced_by_another_worker_is_refused_at_once(
+    app: Any, client: FlaskClient, make_event: Callable[..., Any], world: dict[str, Any]
+) -> None:
+    """Another worker's commit does not clear this worker's memo: the token must still be
+    checked against the database on every request, not within the validators' TTL."""
+    app.config["CALENDAR_STATE_TTL"] = 60
+    make_event()
+    url = _personal_url(world)
+    assert client.get(url).status_code == 200
+    with db.engine.begin() as connection:  # another worker: no session hooks run here
+        connection.execute(
+            update(Participant)
+            .where(Participant.feed_token == url.rsplit("/", 1)[1].removesuffix(".ics"))
+            .values(feed_token="r" * 43)
+        )
+    assert client.get(url).status_code == 404
