@@ -6,8 +6,9 @@ keep-alive works) and measured with wrk (keep-alive, ``BENCH_CONNECTIONS`` concu
 connections) beside three baselines serving the same thing: nginx with the same bytes as a
 file (temporary configuration in a temporary directory, not the system one), the same
 gunicorn serving the bytes as a static file, and Radicale serving the same events as a
-CalDAV calendar. A last round starts right after one write (the feed generation raised),
-so it includes the rebuild. Goals are printed beside the figures (``bench.report.GOALS``).
+CalDAV calendar. Two last rounds start right after one write: elsewhere (the programme,
+which must not change this feed's ETag) and to this feed (so the round includes the rebuild).
+Goals are printed beside the figures (``bench.report.GOALS``).
 Everything listens on 127.0.0.1 and is stopped at the end.
 """
 
@@ -134,13 +135,21 @@ def wrk(port: int, path: str, seconds: int = SECONDS) -> dict[str, float]:
             "p50": result.p50_ms or 0.0, "p99": result.p99_ms or 0.0}
 
 
-def _write(url: str) -> None:
-    """One write anywhere: the feed generation goes up, as any committed change does."""
+def _write(url: str, own: bool) -> None:
+    """One committed write, as the session hooks record it: to the measured personal feed
+    (``own``: the bench participant's scope is raised, so the feed is rebuilt) or elsewhere
+    (the public programme's scope, which that feed does not hold)."""
     from sqlalchemy import create_engine, text
 
+    scope = "'participant:' || id FROM participant WHERE feed_token = :token" if own else (
+        "'programme'")
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("UPDATE calendar_state SET generation = generation + 1"))
+        conn.execute(text(
+            f"INSERT INTO feed_scope (scope, generation, changed_at) SELECT {scope}, 1, "
+            "CURRENT_TIMESTAMP ON CONFLICT (scope) DO UPDATE SET generation = "
+            "feed_scope.generation + 1, changed_at = CURRENT_TIMESTAMP"
+        ), {"token": TOKEN})
     engine.dispose()
 
 
@@ -170,7 +179,9 @@ def main() -> int:
             for name, (port, path) in rounds.items():
                 wrk(port, path, seconds=1)  # warm-up
                 figures[name] = wrk(port, path)
-            _write(url)
+            _write(url, own=False)
+            figures["after_write_elsewhere"] = wrk(app_port, FEED)
+            _write(url, own=True)
             figures["after_write"] = wrk(app_port, FEED)
     finally:
         shutil.rmtree(STATIC_DIR, ignore_errors=True)

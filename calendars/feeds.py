@@ -7,7 +7,7 @@ Text is produced in the feed's language with :func:`flask_babel.force_locale`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from flask import current_app
@@ -47,6 +47,9 @@ class Feed:
     filename: str
     private: bool = False
     windowed: bool = True
+    #: the data scope whose changes change this feed (:mod:`calendars.scopes`); empty for
+    #: a calendar built for an e-mail, which is never served
+    scope: str = field(default="", kw_only=True)
 
 
 def window_start(today: date | None = None) -> date:

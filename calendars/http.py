@@ -2,9 +2,10 @@
 
 The ETag of a feed is derived from what determines its bytes: the feed (kind, key,
 language), the format version, the year whose time-zone rules are written, the window's
-first day, and the generation of :class:`calendars.models.CalendarState`, which every
-committed change raises. So a conditional request is answered from one primary-key read,
-and a full one from the cache while nothing changed.
+first day, and the generations of the feed's own scope and the global one
+(:class:`calendars.models.FeedScope`), which the commits that change that data raise. So a
+conditional request is answered from one indexed read, and a full one from the cache while
+nothing in that feed changed, whatever changed elsewhere.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from flask import Request, Response, current_app
 from sqlalchemy import select
 
-from calendars.models import STATE_ID, CalendarState
+from calendars.models import GLOBAL_SCOPE, FeedScope
 from core.compression import coded_etags, remember_compressed
 from core.extensions import db
 
@@ -80,20 +81,19 @@ def memoized(key: Hashable, load: Callable[[], Any]) -> Any:
     return validators.get((database, key), load, memo_ttl())
 
 
-def _load_state() -> tuple[int, datetime]:
-    row = db.session.execute(
-        select(CalendarState.generation, CalendarState.changed_at).where(
-            CalendarState.id == STATE_ID
-        )
-    ).first()
-    if row is None:
-        return 0, EPOCH
-    return row[0], row[1]
+def _load_state(scope: str) -> tuple[str, datetime]:
+    query = select(FeedScope.scope, FeedScope.generation, FeedScope.changed_at).where(
+        FeedScope.scope.in_((GLOBAL_SCOPE, scope))
+    )
+    rows = sorted(db.session.execute(query).tuples())
+    # changed_at too: a generation number alone could repeat after a database restore.
+    version = ";".join(f"{name}={generation}@{at.isoformat()}" for name, generation, at in rows)
+    return version, max((at for _name, _generation, at in rows), default=EPOCH)
 
 
-def feed_state() -> tuple[int, datetime]:
-    """The current generation and when it last changed."""
-    return memoized("state", _load_state)
+def feed_state(scope: str) -> tuple[str, datetime]:
+    """The version of ``scope``'s data (with the global scope's) and when it last changed."""
+    return memoized(("state", scope), lambda: _load_state(scope))
 
 
 def make_etag(*parts: object) -> str:

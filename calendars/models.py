@@ -1,28 +1,31 @@
-"""Calendar bookkeeping: one row whose generation changes whenever any feed may change."""
+"""Calendar bookkeeping: per feed scope, a generation raised whenever that scope's data changes."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Integer
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.extensions import db
 from core.types import UTCDateTime, utcnow
 
-STATE_ID = 1
+#: The scope every feed depends on (city and theme names appear in every feed's events).
+GLOBAL_SCOPE = "*"
 
 
-class CalendarState(db.Model):
-    """The feeds' validator: ``generation`` is raised and ``changed_at`` set on every
-    committed change to events, invitations, participants, missions, cities or themes.
+class FeedScope(db.Model):
+    """The feeds' validator for one scope: ``generation`` is raised and ``changed_at`` set
+    by every committed change to that scope's data (see :mod:`calendars.scopes`).
 
-    Feeds derive their ETag from the generation and their Last-Modified from
-    ``changed_at``, so a 304 costs one primary-key read and never goes stale.
+    A feed derives its ETag from its own scope and the global one, and its Last-Modified
+    from the later ``changed_at``: so a 304 costs one indexed read, never goes stale, and a
+    change elsewhere (another city's event, another person's invitation) keeps the feed's
+    ETag and its cached bytes.
     """
 
-    __tablename__ = "calendar_state"
+    __tablename__ = "feed_scope"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(40), primary_key=True)
     generation: Mapped[int] = mapped_column(Integer, default=0)
     changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -5,8 +5,9 @@ so the events and participants code need not remember to:
 
 * :func:`bump_sequence_if_needed`: an event whose time, place, status or title changes
   gets SEQUENCE + 1 and a new DTSTAMP (RFC 5545 §3.8.7.4), so clients replace their copy.
-* the feed generation (:class:`calendars.models.CalendarState`) is raised in the same
-  transaction, which changes every feed's ETag and Last-Modified.
+* the generations of the feed scopes the change touches (:mod:`calendars.scopes`) are
+  raised in the same transaction, which changes those feeds' ETag and Last-Modified and
+  no other feed's.
 * just before the commit, new invitations and updates or cancellations of confirmed events
   are written to the outbox by :func:`calendars.notify.enqueue` (the e-mail iTIP messages),
   in the same transaction; after the commit the worker is asked to send them.
@@ -20,18 +21,17 @@ from typing import Any
 
 from flask import current_app, has_app_context
 from sqlalchemy import event as sa_event
-from sqlalchemy import insert, inspect, select, update
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, object_session
 
 from calendars.http import validators
-from calendars.models import STATE_ID, CalendarState
+from calendars.scopes import raise_scopes, touched_scopes
 from core.extensions import db
 from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
 from missions.models import Mission
 from outbox import enqueue as outbox_enqueue
-from participants.models import Participant
 from programme.models import City, Theme
 
 #: Event attributes whose change a subscriber should see (time, place, status, title).
@@ -48,8 +48,9 @@ SIGNIFICANT = (
     "title_en",
     "title_zh",
 )
-#: Models whose changes can alter some feed's content.
-FEED_MODELS = (Event, Invitation, Participant, Mission, City, Theme)
+#: Models whose changes can alter some feed's content (a participant's own fields never
+#: appear in a feed: their token and language are read on every request).
+FEED_MODELS = (Event, Invitation, Mission, City, Theme)
 PENDING_MAIL = "helix_calendar_mail"
 TOUCHED = "helix_calendar_touched"
 SEQUENCE_SEEN = "helix_calendar_sequence"
@@ -119,18 +120,6 @@ def _mail_kind(event: Event, changes: dict[str, tuple[Any, Any]]) -> str | None:
     return None
 
 
-def _raise_generation(session: Session) -> None:
-    values = {"generation": CalendarState.generation + 1, "changed_at": utcnow()}
-    result = session.execute(
-        update(CalendarState).where(CalendarState.id == STATE_ID).values(**values),
-        execution_options={"synchronize_session": False},
-    )
-    if result.rowcount == 0:
-        session.execute(
-            insert(CalendarState).values(id=STATE_ID, generation=1, changed_at=utcnow())
-        )
-
-
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
     touched = [
         o for o in (*session.new, *session.dirty, *session.deleted) if isinstance(o, FEED_MODELS)
@@ -146,7 +135,7 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
             if kind:
                 pending.append((kind, obj.id))
     with session.no_autoflush:
-        _raise_generation(session)
+        raise_scopes(session, touched_scopes(session, touched))
 
 
 def _after_flush(session: Session, _context: Any) -> None:

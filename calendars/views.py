@@ -56,13 +56,10 @@ def _named(lang: str, make_name: Callable[[], str]) -> Callable[[], str]:
 
 def _serve(feed: Feed) -> Response:
     """The feed as an HTTP response: 304 from the validators alone, else the bytes."""
-    generation, changed_at = feed_state()
+    version, changed_at = feed_state(feed.scope)
     today = utcnow()
     window = window_start(today.date()) if feed.windowed else ""
-    # changed_at too: a generation number alone could repeat after a database restore.
-    etag = make_etag(
-        feed.kind, feed.key, feed.lang, today.year, window, generation, changed_at.isoformat()
-    )
+    etag = make_etag(feed.kind, feed.key, feed.lang, today.year, window, version)
 
     def build() -> bytes:
         calendar, events = calendar_data(feed, load_events(feed, today.date()))
@@ -96,6 +93,7 @@ def event(event_id: int) -> Response:
         filename=f"helix-event-{found.id}.ics",
         private=found.visibility != Visibility.PUBLIC.value,
         windowed=False,
+        scope=f"event:{found.id}",
     )
     return _serve(feed)
 
@@ -104,7 +102,9 @@ def programme() -> Response:
     """The public programme: public events of the last six months and all later ones."""
     lang = _lang()
     name = _named(lang, lambda: gettext("Helix programme"))
-    return _serve(Feed("programme", "all", lang, name, public_events, "helix-programme.ics"))
+    return _serve(Feed(
+        "programme", "all", lang, name, public_events, "helix-programme.ics", scope="programme"
+    ))
 
 
 def mission(mission_id: int) -> Response:
@@ -123,6 +123,7 @@ def mission(mission_id: int) -> Response:
         lambda: public_events().where(Event.mission_id == mission_id),
         f"helix-mission-{found.id}.ics",
         windowed=False,
+        scope=f"mission:{found.id}",
     )
     return _serve(feed)
 
@@ -143,7 +144,9 @@ def _by_slug(
     found_id = found.id
     name = _named(lang, lambda: make_name(label))
     query = lambda: public_events().where(column == found_id)  # noqa: E731
-    return _serve(Feed(kind, found.slug, lang, name, query, f"helix-{found.slug}.ics"))
+    return _serve(Feed(
+        kind, found.slug, lang, name, query, f"helix-{found.slug}.ics", scope=f"{kind}:{found_id}"
+    ))
 
 
 def city(slug: str) -> Response:
@@ -185,6 +188,7 @@ def personal(token: str) -> Response:
         "helix-my-events.ics",
         private=True,
         windowed=False,  # a person's own invitations stay few; the programme is bounded
+        scope=f"participant:{participant_id}",
     )
     return _serve(feed)
 

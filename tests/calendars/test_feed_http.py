@@ -54,7 +54,7 @@ def test_if_modified_since_gives_304(client: FlaskClient, make_event: Callable[.
 
     from sqlalchemy import update
 
-    from calendars.models import CalendarState
+    from calendars.models import FeedScope
 
     make_event()
     first = client.get("/calendar/programme.ics")
@@ -64,7 +64,7 @@ def test_if_modified_since_gives_304(client: FlaskClient, make_event: Callable[.
     make_event(days=20)
     # HTTP dates have one-second resolution: move the change a few seconds later.
     later = first.last_modified + timedelta(seconds=5)
-    db.session.execute(update(CalendarState).values(changed_at=later))
+    db.session.execute(update(FeedScope).values(changed_at=later))
     db.session.commit()
     response = client.get("/calendar/programme.ics", headers={"If-Modified-Since": since})
     assert response.status_code == 200
@@ -186,6 +186,7 @@ def test_validator_memo_is_cleared_by_local_commits(
     app: Any,
     client: FlaskClient,
     make_event: Callable[..., Any],
+    invite: Callable[..., Any],
     world: dict[str, Any],
     count_queries: Callable[[], Any],
 ) -> None:
@@ -193,6 +194,7 @@ def test_validator_memo_is_cleared_by_local_commits(
     at once."""
     app.config["CALENDAR_STATE_TTL"] = 60
     event = make_event()
+    invite(event)
     url = _personal_url(world)
     etag = client.get(url).headers["ETag"]
     with count_queries() as statements:
@@ -219,3 +221,23 @@ def test_a_token_replaced_by_another_worker_is_refused_at_once(
             .values(feed_token="r" * 43)
         )
     assert client.get(url).status_code == 404
+
+
+def test_a_change_elsewhere_keeps_a_feeds_etag(
+    client: FlaskClient, make_event: Callable[..., Any], invite: Callable[..., Any],
+    world: dict[str, Any],
+) -> None:
+    """Each feed depends on its own data: another city's event leaves the personal feed and
+    the theme-less city feed alone, and changes the programme."""
+    mine = make_event()
+    invite(mine)
+    url = _personal_url(world)
+    personal = client.get(url).headers["ETag"]
+    programme = client.get("/calendar/programme.ics").headers["ETag"]
+    make_event(city="chongqing", title_en="Not the delegate's")
+    assert client.get(url, headers={"If-None-Match": personal}).status_code == 304
+    assert client.get("/calendar/programme.ics",
+                      headers={"If-None-Match": programme}).status_code == 200
+    mine.title_en = "Moved on"
+    db.session.commit()
+    assert client.get(url, headers={"If-None-Match": personal}).status_code == 200

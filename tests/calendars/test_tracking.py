@@ -65,17 +65,19 @@ def test_explicit_sequence_is_respected(make_event: Callable[..., Any]) -> None:
     assert event.sequence == 5
 
 
-def test_generation_rises_on_every_feed_relevant_commit(
+def test_scope_versions_change_with_their_data(
     make_event: Callable[..., Any], invite: Callable[..., Any], world: dict[str, Any]
 ) -> None:
-    before, _ = feed_state()
+    scope = f"participant:{world['delegate'].id}"
+    before, _ = feed_state(scope)
+    programme_before, _ = feed_state("programme")
     event = make_event()
-    after_event, _ = feed_state()
-    assert after_event > before
+    assert feed_state(scope)[0] == before  # not invited yet: not in the delegate's feed
+    assert feed_state("programme")[0] != programme_before
     invite(event)
-    after_invite, changed_at = feed_state()
-    assert after_invite > after_event
-    world["chongqing"].name_en = "Chongqing Municipality"
+    after_invite, changed_at = feed_state(scope)
+    assert after_invite != before
+    world["chongqing"].name_en = "Chongqing Municipality"  # names appear in every feed
     db.session.commit()
-    assert feed_state()[0] > after_invite
-    assert feed_state()[1] >= changed_at
+    assert feed_state(scope)[0] != after_invite
+    assert feed_state(scope)[1] >= changed_at
