@@ -6,6 +6,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from accounts.demo import DEMO_DOMAIN, DemoAccount
 from accounts.models import User
@@ -101,9 +102,13 @@ def create_user(
     if problems:
         raise WeakPasswordError(", ".join(problems))
     user = User(email=email, role=role, password_hash=hash_password(password), **fields)
-    db.session.add(user)
-    record(actor, "created", user)
-    db.session.commit()
+    try:  # a parallel request may create the same e-mail between our check and our write
+        db.session.add(user)
+        record(actor, "created", user)
+        db.session.commit()
+    except IntegrityError as exc:
+        db.session.rollback()
+        raise AccountExistsError(email) from exc
     return user
 
 

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from audit.services import record, tracking
 from core.errors import HelixError
 from core.extensions import db
-from core.versioning import StaleError, check_version, stale_as
+from core.versioning import StaleError, check_version, versioned_save
 from events.models import Event, EventStatus, new_uid
 from programme.models import City
 
@@ -57,15 +57,6 @@ def _assign(event: Event, data: Mapping[str, Any]) -> None:
             setattr(event, key, value)
 
 
-def _commit_or_stale(event: Event) -> None:
-    with stale_as(StaleEventError(event.id)):
-        db.session.commit()
-
-
-def _check_version(event: Event, expected_version: int | str | None) -> None:
-    check_version(event.version_id, expected_version, StaleEventError(event.id))
-
-
 def create_event(data: Mapping[str, Any], actor: Any = None) -> Event:
     """Create and commit an event from validated form data."""
     event = Event()
@@ -79,21 +70,22 @@ def create_event(data: Mapping[str, Any], actor: Any = None) -> Event:
 def update_event(event: Event, data: Mapping[str, Any],
                  expected_version: int | str | None, actor: Any = None) -> Event:
     """Apply an edit made from version ``expected_version``; refuse it when stale."""
-    _check_version(event, expected_version)
-    with db.session.no_autoflush, tracking(actor, event):
-        _assign(event, data)
-    _commit_or_stale(event)  # someone may have saved between our read and our write
+    with versioned_save(event, expected_version, StaleEventError(event.id)):
+        with db.session.no_autoflush, tracking(actor, event):
+            _assign(event, data)
     return event
 
 
 def cancel_event(event: Event, expected_version: int | str | None = None,
                  actor: Any = None) -> Event:
     """Mark the event cancelled (kept, so subscribers learn of the cancellation)."""
-    _check_version(event, expected_version)
-    if event.status != EventStatus.CANCELLED.value:
+    stale = StaleEventError(event.id)
+    if event.status == EventStatus.CANCELLED.value:
+        check_version(event.version_id, expected_version, stale)  # nothing to write
+        return event
+    with versioned_save(event, expected_version, stale):
         record(actor, "cancelled", event, {"status": (event.status, "cancelled")})
         event.status = EventStatus.CANCELLED.value
-        _commit_or_stale(event)
     return event
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from audit.services import record, tracking
 from core.errors import HelixError
 from core.extensions import db
-from core.versioning import StaleError, check_version, stale_as
+from core.versioning import StaleError, versioned_save
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from programme.models import City, Theme
 
@@ -63,12 +63,9 @@ def create_mission(data: Mapping[str, Any], actor: Any = None) -> Mission:
 def update_mission(mission: Mission, data: Mapping[str, Any],
                    expected_version: int | str | None, actor: Any = None) -> Mission:
     """Apply an edit made from ``expected_version``; refuse it when stale."""
-    stale = StaleMissionError(mission.id)
-    check_version(mission.version_id, expected_version, stale)
-    with db.session.no_autoflush, tracking(actor, mission):
-        _assign(mission, data)
-    with stale_as(stale):  # someone may have saved between our read and our write
-        db.session.commit()
+    with versioned_save(mission, expected_version, StaleMissionError(mission.id)):
+        with db.session.no_autoflush, tracking(actor, mission):
+            _assign(mission, data)
     return mission
 
 

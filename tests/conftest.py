@@ -182,3 +182,16 @@ def count_queries(app: Flask) -> Callable[[], Any]:
             event.remove(db.engine, "before_cursor_execute", record)
 
     return counting
+
+
+@pytest.fixture
+def live_server(make_app: Callable[..., Flask]) -> Iterator[str]:
+    """Another app on the test database, served over real HTTP in a thread: its base URL.
+
+    For races (``tests/racing.py``): each request gets its own thread, connection and
+    session, as with several production workers.
+    """
+    from tests.racing import serving
+
+    with serving(make_app()) as base:
+        yield base

@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response
 from accounts.models import User
 from accounts.passwords import generate_password
 from accounts.permissions import require
-from accounts.services import create_user, update_user
+from accounts.services import AccountExistsError, create_user, update_user
 from accounts.user_forms import UserForm
 from core.extensions import db
 
@@ -29,10 +29,15 @@ def user_new() -> str | Response:
     form = UserForm()
     if form.validate_on_submit():
         password = generate_password()
-        user = create_user(form.email.data or "", password, form.role.data or "delegate",
-                           actor=current_user._get_current_object(),
-                           city_id=form.city_id.data, participant_id=form.participant_id.data,
-                           active=form.active.data)
+        try:
+            user = create_user(form.email.data or "", password, form.role.data or "delegate",
+                               actor=current_user._get_current_object(),
+                               city_id=form.city_id.data,
+                               participant_id=form.participant_id.data,
+                               active=form.active.data)
+        except AccountExistsError as error:  # created by a parallel request meanwhile
+            form.email.errors = [*form.email.errors, str(error)]
+            return render_template("accounts/user_form.html", form=form, user=None)
         page = make_response(render_template("accounts/user_created.html", user=user,
                                              password=password))
         page.headers["Cache-Control"] = "no-store"

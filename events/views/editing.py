@@ -143,7 +143,7 @@ def cancel(event_id: int) -> ResponseReturnValue:
     """Cancel (keep, marked cancelled) an event."""
     event: Event = g.target
     try:
-        cancel_event(event, request.form.get("version_id"), current_user)
+        cancel_event(event, request.form.get("version_id", ""), current_user)  # missing: stale
     except StaleEventError as error:
         flash(_stale_message(error), "danger")
     else:

@@ -51,6 +51,7 @@ def test_staff_of_a_participating_city_may_cancel(
         client: FlaskClient, login: Callable[..., Any]) -> None:
     signing = _mou_signing()
     login("city_staff", city_id=city("yantai").id)
-    assert client.post(f"/events/{signing.id}/cancel").status_code == 302
+    assert client.post(f"/events/{signing.id}/cancel",
+                       data={"version_id": signing.version_id}).status_code == 302
     db.session.expire_all()
     assert db.session.get(Event, signing.id).status == "cancelled"
