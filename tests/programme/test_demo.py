@@ -72,3 +72,10 @@ def test_demo_uses_one_chinese_name_for_iuc(demo: dict[str, int]) -> None:
     joined = "\n".join(t for t in texts if t)
     assert "国际城镇合作项目" in joined
     assert "国际城市合作项目" not in joined
+
+
+def test_demo_lazio_pinyin_key(demo: dict[str, int]) -> None:
+    """拉齐奥大区 is lā qí ào dà qū: the sort key is 'laqiaodaqu' (it was 'laqiaoaodaqu')."""
+    lazio = db.session.scalar(select(City).where(City.slug == "lazio"))
+    assert lazio is not None
+    assert lazio.name_pinyin == "laqiaodaqu"
