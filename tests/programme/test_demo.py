@@ -61,3 +61,21 @@ def test_documented_activities(demo: dict[str, int]) -> None:
              for p in db.session.scalars(select(Partnership))}
     assert pairs["mannheim"] == {"chongqing"}
     assert {"chengdu", "guangzhou", "yangzhou", "liuzhou"} <= pairs["barcelona"]
+
+
+def test_demo_uses_one_chinese_name_for_iuc(demo: dict[str, int]) -> None:
+    """IUC is 国际城镇合作项目 everywhere in the demo (issue #12); 国际城市合作项目 was used too."""
+    texts = [*db.session.scalars(select(Mission.title_zh)),
+             *db.session.scalars(select(Mission.objectives_zh)),
+             *db.session.scalars(select(Event.title_zh)),
+             *db.session.scalars(select(Organisation.name_zh))]
+    joined = "\n".join(t for t in texts if t)
+    assert "国际城镇合作项目" in joined
+    assert "国际城市合作项目" not in joined
+
+
+def test_demo_lazio_pinyin_key(demo: dict[str, int]) -> None:
+    """拉齐奥大区 is lā qí ào dà qū: the sort key is 'laqiaodaqu' (it was 'laqiaoaodaqu')."""
+    lazio = db.session.scalar(select(City).where(City.slug == "lazio"))
+    assert lazio is not None
+    assert lazio.name_pinyin == "laqiaodaqu"
