@@ -1,5 +1,6 @@
 """Read endpoints of the API: every query goes through the same visibility rules as the pages."""
 
+import datetime as dt
 from typing import Any
 
 from flask import request, url_for
@@ -10,7 +11,7 @@ from sqlalchemy import Select, func, select
 from werkzeug.exceptions import HTTPException
 
 from api.problems import problem
-from api.schemas import MAX_ID, EventSchema, PageArgs
+from api.schemas import MAX_ID, EventFilterArgs, EventSchema
 from core.extensions import db
 from events.models import Event
 from events.queries import visible_events
@@ -38,16 +39,33 @@ def page_of(query: Select[Any], page: int, per_page: int) -> tuple[list[Any], di
     return rows, headers
 
 
+def filtered(query: Select[Any], args: dict[str, Any]) -> Select[Any]:
+    """``query`` narrowed by the list's date window, city, theme and kind (all optional)."""
+    if "date_from" in args:
+        start = dt.datetime.combine(args["date_from"], dt.time(), tzinfo=dt.UTC)
+        query = query.where(Event.ends_at >= start)
+    if "date_to" in args:
+        end = dt.datetime.combine(args["date_to"] + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+        query = query.where(Event.starts_at < end)
+    if "city" in args:
+        query = query.where(Event.city_id == args["city"])
+    if "theme" in args:
+        query = query.where(Event.theme_id == args["theme"])
+    if "kind" in args:
+        query = query.where(Event.kind == args["kind"])
+    return query
+
+
 @bp.route("/")
 class EventList(MethodView):
     """The events the viewer may see, a page at a time."""
 
     @bp.etag
-    @bp.arguments(PageArgs, location="query")
+    @bp.arguments(EventFilterArgs, location="query")
     @bp.response(200, EventSchema(many=True))
     def get(self, args: dict[str, Any]) -> tuple[list[Event], int, dict[str, str]]:
         """List visible events ordered by start; ``X-Total-Count`` gives the total."""
-        query = visible_events(current_user).order_by(Event.starts_at, Event.id)
+        query = filtered(visible_events(current_user), args).order_by(Event.starts_at, Event.id)
         rows, headers = page_of(query, args["page"], args["per_page"])
         return rows, 200, headers
 

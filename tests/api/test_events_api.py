@@ -73,3 +73,24 @@ def test_problems_in_english_and_chinese(app: Flask, world: World) -> None:
     chinese = client_for(app, "anonymous", world).get(url, headers={"Accept-Language": "zh"})
     assert chinese.get_json()["title"] == "未找到"
     assert chinese.headers["Content-Language"] == "zh"
+
+
+def test_filters_by_city_kind_and_bounded_dates(app: Flask, world: World) -> None:
+    client = client_for(app, "organiser", world)
+
+    def ids(query: str) -> set[int]:
+        response = client.get(f"/api/v1/events/?{query}")
+        assert response.status_code == 200, response.get_json()
+        return {e["id"] for e in response.get_json()}
+
+    assert ids(f"city={world.chengdu.id}") == {world.internal_event.id}
+    assert ids("kind=field_visit") == {world.public_event.id, world.internal_event.id}
+    assert ids("kind=webinar") == set()
+    day = world.internal_event.starts_at.date().isoformat()
+    assert world.internal_event.id in ids(f"date_from={day}&date_to={day}")
+    assert ids("date_to=1970-01-01") == set()
+    for bad in ("date_from=9999-01-01", "date_to=1969-12-31", "kind=nope", f"city={2**63}"):
+        response = client.get(f"/api/v1/events/?{bad}")
+        assert response.status_code == 422, bad
+        assert response.content_type == "application/problem+json"
+        assert "errors" in response.get_json()
