@@ -15,6 +15,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """
     import accounts.blueprint
     import actionplans.blueprint
+    import api.blueprint
     import audit.blueprint
     import calendars.blueprint
     import core.blueprint
@@ -53,7 +54,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
                     events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
                     actionplans.blueprint, indicators.blueprint, calendars.blueprint,
                     registrations.blueprint, reports.blueprint,
-                    delegates.blueprint):
+                    delegates.blueprint, api.blueprint):
         package.init_app(app)
     app.after_request(remember_language)
     cli.init_app(app)

@@ -1,0 +1,28 @@
+"""Register the API: flask-smorest serves the OpenAPI 3.1.0 document at /api/v1/openapi.json."""
+
+from flask import Flask
+from flask_smorest import Api
+
+from api.views import bp as events_bp
+
+
+class HelixApi(Api):
+    """flask-smorest's Api, with errors handled by the API's blueprints only.
+
+    flask-smorest would register its JSON error handler for the whole app, which would
+    turn the HTML pages' error pages into JSON.
+    """
+
+    def _register_error_handlers(self) -> None:
+        """Leave the app's error handlers alone (see :func:`init_app`)."""
+
+
+def init_app(app: Flask) -> None:
+    """Configure flask-smorest and register the API's blueprints under ``/api/v1``."""
+    app.config.setdefault("API_TITLE", "Helix API")
+    app.config.setdefault("API_VERSION", "v1")
+    app.config.setdefault("OPENAPI_VERSION", "3.1.0")
+    app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
+    app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
+    api = HelixApi(app)
+    api.register_blueprint(events_bp, url_prefix="/api/v1/events")

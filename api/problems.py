@@ -1,0 +1,45 @@
+"""RFC 9457 problem details (``application/problem+json``) in the reader's language."""
+
+from typing import Any
+
+from flask import Response, jsonify
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_TYPE = "application/problem+json"
+
+TITLES = {
+    400: _l("Bad request"),
+    401: _l("Authentication required"),
+    403: _l("You may not do this"),
+    404: _l("Not found"),
+    405: _l("Method not allowed"),
+    409: _l("The resource has changed since you read it"),
+    422: _l("Some parameters are invalid"),
+}
+
+
+def problem(error: HTTPException) -> Response:
+    """Turn an HTTP error raised in an API view into a problem+json response."""
+    status = error.code or 500
+    body: dict[str, Any] = {"type": "about:blank",
+                            "title": str(TITLES.get(status, error.name)),
+                            "status": status}
+    data = getattr(error, "data", None) or {}
+    if data.get("messages"):
+        body["errors"] = data["messages"]
+    response = jsonify(body)
+    response.status_code = status
+    response.content_type = PROBLEM_TYPE
+    response.headers["Content-Language"] = _content_language()
+    for name, value in (data.get("headers") or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _content_language() -> str:
+    """The language the problem is written in (the locale Flask-Babel selected)."""
+    from flask_babel import get_locale
+
+    locale = get_locale()
+    return locale.language if locale else "en"

@@ -1,0 +1,42 @@
+"""Marshmallow schemas of the API's query arguments and responses."""
+
+import datetime as dt
+
+from marshmallow import Schema, fields, validate
+
+from events.models import EventKind
+
+MAX_PER_PAGE = 100
+MAX_ID = 2**31 - 1
+MIN_DATE, MAX_DATE = dt.date(1970, 1, 1), dt.date(2100, 12, 31)
+
+
+class PageArgs(Schema):
+    """Bounded pagination arguments shared by every list endpoint."""
+
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=MAX_PER_PAGE))
+
+
+class EventSchema(Schema):
+    """An event as the API shows it (no internal details such as the join link)."""
+
+    id = fields.Integer(required=True)
+    kind = fields.String(required=True)
+    title_en = fields.String(allow_none=True)
+    title_zh = fields.String(allow_none=True)
+    starts_at = fields.DateTime(required=True)
+    ends_at = fields.DateTime(required=True)
+    timezone = fields.String(required=True)
+    city_id = fields.Integer(allow_none=True)
+    visibility = fields.String(required=True)
+
+
+class EventFilterArgs(PageArgs):
+    """Event list filters: a date window (1970–2100), a city, a theme and a kind."""
+
+    date_from = fields.Date(validate=validate.Range(min=MIN_DATE, max=MAX_DATE))
+    date_to = fields.Date(validate=validate.Range(min=MIN_DATE, max=MAX_DATE))
+    city = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    theme = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
+    kind = fields.String(validate=validate.OneOf([kind.value for kind in EventKind]))

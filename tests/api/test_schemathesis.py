@@ -1,0 +1,34 @@
+"""Property-based run of Schemathesis against the OpenAPI document (SQLite and PostgreSQL).
+
+A bounded number of examples per operation: no server error, every response as documented.
+"""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from flask import Flask
+from hypothesis import HealthCheck, given, settings
+
+from tests.security.world import build_world
+
+EXAMPLES = 25
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "known gaps: the document declares application/json for errors sent as "
+    "application/problem+json, and does not state the 1970-2100 date bounds (ST105, ST202)"))
+def test_api_conforms_to_its_document(app: Flask) -> None:
+    build_world()
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 2
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def check(case: schemathesis.Case) -> None:
+            case.call_and_validate()
+
+        check()
