@@ -97,3 +97,14 @@ def clean_filename(name: str, kind: Kind) -> str:
     if dot and ext.lower() in {"jpeg", "jpg"} and kind is JPEG:
         extension = ext.lower()
     return f"{stem}.{extension}"
+
+
+def content_disposition(filename: str) -> str:
+    """A ``Content-Disposition: attachment`` value for ``filename`` (RFC 6266): an ASCII
+    fallback ``filename`` (non-ASCII, quotes and backslashes replaced by ``_``) and the
+    exact UTF-8 name as RFC 5987 ``filename*``, so Chinese names survive the download."""
+    from urllib.parse import quote
+
+    fallback = "".join(char if char.isascii() and char.isprintable() and char not in '"\\'
+                       else "_" for char in filename) or "file"
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"

@@ -46,3 +46,11 @@ def test_clean_filename_strips_paths_controls_and_fixes_extension() -> None:
     assert filetypes.clean_filename("\0\0", filetypes.TEXT) == "file.txt"
     long = filetypes.clean_filename("a" * 100_000 + ".pdf", filetypes.PDF)
     assert len(long) == filetypes.MAX_NAME_LENGTH + 4
+
+
+def test_content_disposition_keeps_chinese_names_as_rfc5987() -> None:
+    value = filetypes.content_disposition('会议 "纪要".pdf')
+    assert value == ("attachment; filename=\"__ ____.pdf\"; "
+                     "filename*=UTF-8''%E4%BC%9A%E8%AE%AE%20%22%E7%BA%AA%E8%A6%81%22.pdf")
+    assert filetypes.content_disposition("agenda.pdf") == (
+        "attachment; filename=\"agenda.pdf\"; filename*=UTF-8''agenda.pdf")
