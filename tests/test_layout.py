@@ -27,6 +27,7 @@ PURE_MODULES = [
     "events.conflicts",
     "events.slots",
     "events.timezones",
+    "followup.filetypes",
     "missions.itinerary",
     "programme.collation",
     "registrations.schedule",

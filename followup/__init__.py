@@ -1,0 +1,1 @@
+"""After an event: minutes, attachments and action items."""
