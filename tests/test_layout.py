@@ -27,6 +27,7 @@ PURE_MODULES = [
     "events.conflicts",
     "events.slots",
     "events.timezones",
+    "invitations.attendance_import",
     "missions.itinerary",
     "programme.collation",
     "registrations.schedule",
