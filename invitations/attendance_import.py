@@ -232,3 +232,46 @@ def parse_report(data: bytes) -> Report:
 def _dialect(text: str) -> type[csv.Dialect]:
     sample = "\n".join(text.splitlines()[:HEADER_SEARCH])
     return csv.excel_tab if sample.count("\t") > sample.count(",") else csv.excel
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An invitation of the event, with its invitee's e-mail and names."""
+
+    invitation_id: int
+    email: str
+    names: tuple[str, ...]
+
+
+def name_keys(name: str) -> set[str]:
+    """Folded forms of a name: as written, without a bracketed part, tokens in any order."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    keys = set()
+    for variant in (folded, _BRACKETS.sub("", folded)):
+        tokens = variant.split()
+        if tokens:
+            keys.add("".join(tokens))
+            keys.add(" ".join(sorted(tokens)))
+    return keys
+
+
+def match(attendees: list[Attendee], candidates: list[Candidate]) -> dict[int, int | None]:
+    """Invitation id per attendee line: by e-mail first, then by a name only one invitee
+    has (English or Chinese); ``None`` when nothing (or more than one invitee) matches."""
+    by_email = {c.email.lower(): c.invitation_id for c in candidates if c.email}
+    by_name: dict[str, set[int]] = {}
+    for candidate in candidates:
+        for name in candidate.names:
+            for key in name_keys(name):
+                by_name.setdefault(key, set()).add(candidate.invitation_id)
+    found: dict[int, int | None] = {}
+    for row in attendees:
+        if row.errors:
+            found[row.line] = None
+            continue
+        hit = by_email.get(row.email) if row.email else None
+        if hit is None:
+            ids = set().union(*(by_name.get(k, set()) for k in name_keys(row.name)))
+            hit = next(iter(ids)) if len(ids) == 1 else None
+        found[row.line] = hit
+    return found

@@ -56,3 +56,15 @@ def test_hostile_files_give_problems_not_exceptions() -> None:
 def test_durations() -> None:
     assert [parse_minutes(t) for t in ("45", "01:05:23", "1h 5m 40s", "1小时5分钟", "?")] \
         == [45, 65, 66, 65, None]
+
+
+def test_match_by_email_then_unique_name() -> None:
+    from invitations.attendance_import import Candidate, match
+
+    report = parse_report(ZOOM.encode())
+    candidates = [Candidate(1, "jordi.puig@example.org", ("Someone Else",)),
+                  Candidate(2, "li@example.org", ("Li Wei", "李伟")),
+                  Candidate(3, "x@example.org", ("Wei Li",))]
+    assert match(report.attendees, candidates) == {5: 1, 7: 2}
+    twins = candidates + [Candidate(4, "y@example.org", ("李伟",))]
+    assert match(report.attendees, twins) == {5: 1, 7: None}
