@@ -28,6 +28,7 @@ PURE_MODULES = [
     "events.slots",
     "events.timezones",
     "followup.filetypes",
+    "invitations.attendance_import",
     "missions.itinerary",
     "programme.collation",
     "registrations.schedule",

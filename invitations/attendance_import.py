@@ -1,0 +1,277 @@
+"""Reading webinar attendance reports of Zoom, Microsoft Teams and Tencent Meeting (pure).
+
+Each platform (and each export language) names its columns differently and puts summary
+lines before the table; files come as UTF-8 (with or without BOM), UTF-16 (Teams) or
+GB18030/GBK (Chinese Excel). :func:`parse_report` finds the header row, maps its cells to
+``name``, ``email``, ``joined``, ``left`` and ``duration`` and returns one
+:class:`Attendee` per person (repeated joins merged). Problems are codes
+(:class:`Problem`) for the web layer to word; nothing here raises on hostile input.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+#: Largest report accepted, in bytes.
+MAX_BYTES = 2_000_000
+#: Largest number of data rows accepted.
+MAX_ROWS = 5_000
+#: Longest cell kept; longer ones are a row error.
+MAX_CELL = 500
+#: Rows searched for the header (platforms put a meeting summary first).
+HEADER_SEARCH = 40
+
+
+class Problem(StrEnum):
+    """What can be wrong with a report or one of its rows."""
+
+    EMPTY_FILE = "empty_file"
+    TOO_LARGE = "too_large"
+    NOT_TEXT = "not_text"
+    NO_HEADER = "no_header"
+    UNREADABLE = "unreadable"
+    TOO_MANY_ROWS = "too_many_rows"
+    MISSING_NAME = "missing_name"
+    TOO_LONG = "too_long"
+    CONTROL_CHARACTER = "control_character"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem, with the values to show with it."""
+
+    problem: Problem
+    params: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Attendee:
+    """One person of the report (lines where they joined, minutes summed)."""
+
+    line: int
+    name: str = ""
+    email: str = ""
+    minutes: int | None = None
+    lines: list[int] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    """A parsed report: the platform guessed, the people, and file-level problems."""
+
+    platform: str = "unknown"
+    attendees: list[Attendee] = field(default_factory=list)
+    errors: list[Issue] = field(default_factory=list)
+
+
+_ALIASES = {
+    "name": ("name", "fullname", "participant", "participantname", "displayname", "名称",
+             "姓名", "用户名", "参会者", "参会人", "入会昵称", "昵称", "成员", "与会者"),
+    "email": ("email", "useremail", "emailaddress", "邮箱", "电子邮件", "电子邮箱",
+              "用户电子邮箱", "邮件", "邮箱地址", "用户邮箱"),
+    "joined": ("jointime", "firstjoin", "firstjointime", "加入时间", "入会时间",
+               "首次入会时间", "首次加入", "首次加入时间"),
+    "left": ("leavetime", "lastleave", "离开时间", "离会时间", "退会时间", "最后退会时间",
+             "上次离开", "最后离开时间"),
+    "duration": ("duration", "inmeetingduration", "attendanceduration", "参会时长",
+                 "持续时间", "会议持续时间", "累计参会时长", "时长", "在会时长"),
+    "upn": ("participantidupn", "participantid", "upn", "参与者id"),
+}
+ALIASES = {alias: column for column, names in _ALIASES.items() for alias in names}
+_BRACKETS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+_DURATION = re.compile(r"(?:(\d+)\s*(?:h|hr|小时))?\s*(?:(\d+)\s*(?:m|min|分钟|分))?\s*"
+                       r"(?:(\d+)\s*(?:s|sec|秒))?", re.IGNORECASE)
+
+
+def header_key(text: str) -> str:
+    """Fold a header cell: bracketed notes dropped, case and punctuation ignored."""
+    text = _BRACKETS.sub("", unicodedata.normalize("NFKC", text.lstrip("\ufeff")))
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def decode(data: bytes) -> str | Issue:
+    """The report's text (UTF-8, UTF-16 or GB18030), or why it cannot be read."""
+    if not data.strip():
+        return Issue(Problem.EMPTY_FILE)
+    if len(data) > MAX_BYTES:
+        return Issue(Problem.TOO_LARGE, {"limit": MAX_BYTES})
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    elif data[1::2].count(0) > len(data) // 4:
+        encodings = ("utf-16-le",)
+    elif data[0::2].count(0) > len(data) // 4:
+        encodings = ("utf-16-be",)
+    else:
+        encodings = ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc"
+                       and ch not in "\t\r\n")
+        if controls > max(8, len(text) // 100):
+            return Issue(Problem.NOT_TEXT)
+        return text.lstrip("\ufeff")
+    return Issue(Problem.NOT_TEXT)
+
+
+def parse_minutes(text: str) -> int | None:
+    """Minutes of a duration: ``45``, ``01:05:23``, ``1h 5m 3s``, ``1小时5分钟``."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    parts = text.split(":")
+    if 2 <= len(parts) <= 3 and all(p.isdigit() for p in parts):
+        numbers = [int(p) for p in parts]
+        hours, minutes, seconds = ([0] * (3 - len(numbers)) + numbers)
+        return hours * 60 + minutes + (1 if seconds >= 30 else 0)
+    found = _DURATION.fullmatch(text)
+    if found and any(found.groups()):
+        hours, minutes, seconds = (int(g or 0) for g in found.groups())
+        return hours * 60 + minutes + (1 if seconds >= 30 else 0)
+    return None
+
+
+def _platform(keys: list[str]) -> str:
+    if {"useremail", "jointime", "用户电子邮箱"} & set(keys):
+        return "zoom"
+    if {"firstjoin", "inmeetingduration", "首次加入", "participantidupn"} & set(keys):
+        return "teams"
+    if {"入会时间", "首次入会时间", "参会时长", "累计参会时长", "入会昵称"} & set(keys):
+        return "tencent"
+    return "unknown"
+
+
+def _header(rows: list[list[str]]) -> tuple[int, list[str | None]] | None:
+    for index, cells in enumerate(rows[:HEADER_SEARCH]):
+        columns = [ALIASES.get(header_key(cell)) for cell in cells]
+        if "name" in columns and len({c for c in columns if c}) >= 2:
+            seen: set[str] = set()
+            unique: list[str | None] = []
+            for column in columns:
+                unique.append(column if column and column not in seen else None)
+                seen.add(column or "")
+            return index, unique
+    return None
+
+
+def _attendee(line: int, cells: list[str], columns: list[str | None]) -> Attendee:
+    row = Attendee(line, lines=[line])
+    values: dict[str, str] = {}
+    for column, cell in zip(columns, cells, strict=False):
+        if column is None:
+            continue
+        if len(cell) > MAX_CELL:
+            row.errors.append(Issue(Problem.TOO_LONG, {"limit": MAX_CELL}))
+            cell = ""
+        if any(unicodedata.category(ch) == "Cc" for ch in cell):
+            row.errors.append(Issue(Problem.CONTROL_CHARACTER))
+            cell = ""
+        values[column] = cell.strip()
+    row.name = values.get("name", "")
+    email = values.get("email") or values.get("upn", "")
+    row.email = email.lower() if "@" in email else ""
+    row.minutes = parse_minutes(values.get("duration", ""))
+    if not row.name and not row.email and not row.errors:
+        row.errors.append(Issue(Problem.MISSING_NAME))
+    return row
+
+
+def person_key(row: Attendee) -> str:
+    """What makes two rows the same person: the e-mail, else the folded name."""
+    return row.email or "name:" + "".join(unicodedata.normalize("NFKC", row.name)
+                                          .casefold().split())
+
+
+def _merge(rows: list[Attendee]) -> list[Attendee]:
+    merged: dict[str, Attendee] = {}
+    result: list[Attendee] = []
+    for row in rows:
+        key = person_key(row)
+        first = merged.get(key) if not row.errors else None
+        if first is None:
+            if not row.errors:
+                merged[key] = row
+            result.append(row)
+            continue
+        first.lines.append(row.line)
+        if row.minutes is not None:
+            first.minutes = (first.minutes or 0) + row.minutes
+    return result
+
+
+def parse_report(data: bytes) -> Report:
+    """Parse an attendance report; problems are returned, never raised."""
+    text = decode(data)
+    if isinstance(text, Issue):
+        return Report(errors=[text])
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
+    except csv.Error:
+        return Report(errors=[Issue(Problem.UNREADABLE)])
+    found = _header(rows)
+    if found is None:
+        return Report(errors=[Issue(Problem.NO_HEADER)])
+    index, columns = found
+    data_rows = [(line, cells) for line, cells in enumerate(rows[index + 1:], index + 2)
+                 if any(cell.strip() for cell in cells)]
+    if len(data_rows) > MAX_ROWS:
+        return Report(errors=[Issue(Problem.TOO_MANY_ROWS, {"limit": MAX_ROWS})])
+    keys = [header_key(cell) for cell in rows[index]]
+    attendees = [_attendee(line, cells, columns) for line, cells in data_rows]
+    return Report(_platform(keys), _merge(attendees))
+
+
+def _dialect(text: str) -> type[csv.Dialect]:
+    sample = "\n".join(text.splitlines()[:HEADER_SEARCH])
+    return csv.excel_tab if sample.count("\t") > sample.count(",") else csv.excel
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An invitation of the event, with its invitee's e-mail and names."""
+
+    invitation_id: int
+    email: str
+    names: tuple[str, ...]
+
+
+def name_keys(name: str) -> set[str]:
+    """Folded forms of a name: as written, without a bracketed part, tokens in any order."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    keys = set()
+    for variant in (folded, _BRACKETS.sub("", folded)):
+        tokens = variant.split()
+        if tokens:
+            keys.add("".join(tokens))
+            keys.add(" ".join(sorted(tokens)))
+    return keys
+
+
+def match(attendees: list[Attendee], candidates: list[Candidate]) -> dict[int, int | None]:
+    """Invitation id per attendee line: by e-mail first, then by a name only one invitee
+    has (English or Chinese); ``None`` when nothing (or more than one invitee) matches."""
+    by_email = {c.email.lower(): c.invitation_id for c in candidates if c.email}
+    by_name: dict[str, set[int]] = {}
+    for candidate in candidates:
+        for name in candidate.names:
+            for key in name_keys(name):
+                by_name.setdefault(key, set()).add(candidate.invitation_id)
+    found: dict[int, int | None] = {}
+    for row in attendees:
+        if row.errors:
+            found[row.line] = None
+            continue
+        hit = by_email.get(row.email) if row.email else None
+        if hit is None:
+            ids = set().union(*(by_name.get(k, set()) for k in name_keys(row.name)))
+            hit = next(iter(ids)) if len(ids) == 1 else None
+        found[row.line] = hit
+    return found
