@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import EmailField, Field, PasswordField
 from wtforms.validators import DataRequired, Email, EqualTo, ValidationError
 
 from accounts.passwords import MAX_LENGTH, MIN_LENGTH, password_problems
+from core.form_helpers import HelixForm
 
 PASSWORD_PROBLEMS: dict[str, Any] = {
     "too_short": _l("Use at least %(count)d characters.", count=MIN_LENGTH),
@@ -20,8 +20,10 @@ PASSWORD_PROBLEMS: dict[str, Any] = {
 }
 
 
-class LoginForm(FlaskForm):
+class LoginForm(HelixForm):
     """E-mail and password."""
+
+    limits = {"password": MAX_LENGTH}
 
     email = EmailField(_l("E-mail"), validators=[
         DataRequired(message=_l("Enter your e-mail address.")),
@@ -30,8 +32,10 @@ class LoginForm(FlaskForm):
         DataRequired(message=_l("Enter your password."))])
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(HelixForm):
     """Current password, then the new one twice. ``email`` feeds the password rules."""
+
+    limits = dict.fromkeys(("current_password", "new_password", "confirm"), MAX_LENGTH)
 
     current_password = PasswordField(_l("Current password"), validators=[
         DataRequired(message=_l("Enter your current password."))])

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, Field, SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, ValidationError
 
+from accounts.models import User
 from accounts.roles import ROLE_LABELS
 from accounts.services import find_user
+from core.form_helpers import HelixForm
 from core.registry import provided
 
 
@@ -20,8 +21,10 @@ def _optional_id(value: Any) -> int | None:
     return int(value) if value not in (None, "", "None") else None
 
 
-class UserForm(FlaskForm):
+class UserForm(HelixForm):
     """E-mail, role, city (city staff), linked participant, active flag."""
+
+    model = User
 
     email = EmailField(_l("E-mail"), validators=[
         DataRequired(message=_l("Enter an e-mail address.")),

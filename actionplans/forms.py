@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
+from actionplans.models import Activity
 from core.choices import select_choices
 from core.fields import optional_id
-from core.form_helpers import INVALID_CHOICE, known_choices
+from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices
 
 STATUSES = {
     "planned": _l("Planned"),
@@ -20,8 +20,10 @@ STATUSES = {
 """Activity status → label."""
 
 
-class ActivityForm(FlaskForm):
+class ActivityForm(HelixForm):
     """Plan or change one activity of an action plan."""
+
+    model = Activity
 
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])

@@ -12,7 +12,6 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import (
     BooleanField,
@@ -39,7 +38,7 @@ from wtforms.validators import (
 from core.choices import select_choices as opts
 from core.extensions import db
 from core.fields import ProgrammeDateTimeField, coerce_id, optional_id
-from core.form_helpers import offered_id
+from core.form_helpers import HelixForm, offered_id
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
 from core.templating import local_date
@@ -51,6 +50,7 @@ from core.timefmt import (
     local_to_utc,
     to_local,
 )
+from events.models import Event
 from missions.models import Mission
 from programme.models import City, Theme
 from programme.sorting import by_name
@@ -84,8 +84,10 @@ def mission_choices() -> list[SelectChoice]:
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
-class EventForm(FlaskForm):
+class EventForm(HelixForm):
     """Create or edit an event; times are entered in the venue's zone."""
+
+    model = Event
 
     kind = SelectField(_l("Kind"), choices=opts(choices(EVENT_KINDS)), validate_choice=True)
     title_en = StringField(_l("Title (English)"), validators=[Length(max=300)])

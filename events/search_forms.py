@@ -6,17 +6,17 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from core.choices import select_choices as opts
 from core.fields import ProgrammeDateField, coerce_id, optional_id
+from core.form_helpers import HelixForm
 from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
 from events.forms import CHOICE_MESSAGE, city_choices, mission_choices, theme_choices
 
 
-class EventFilterForm(FlaskForm):
+class EventFilterForm(HelixForm):
     """Filters of the event list (GET, no CSRF)."""
 
     class Meta:
@@ -40,7 +40,7 @@ class EventFilterForm(FlaskForm):
         self.mission.choices = mission_choices()
 
 
-class SlotFinderForm(FlaskForm):
+class SlotFinderForm(HelixForm):
     """Pick cities and a date range; list the common working hours."""
 
     class Meta:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from core.form_helpers import INVALID_CHOICE
+from core.form_helpers import INVALID_CHOICE, HelixForm
+from indicators.models import IndicatorValue
 
 
-class ValueForm(FlaskForm):
+class ValueForm(HelixForm):
     """An indicator value for a year, with where it comes from."""
+
+    model = IndicatorValue
 
     code = SelectField(_l("Indicator"), validators=[DataRequired(message=INVALID_CHOICE)])
     year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(1990, 2100)])

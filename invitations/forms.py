@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField
 from wtforms.validators import DataRequired, Optional
 
 from core.choices import select_choices
 from core.fields import coerce_id, optional_id
-from core.form_helpers import INVALID_CHOICE, known_choices, role_choices
+from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices, role_choices
 from core.labels import INVITATION_STATUSES
 
 
-class InviteForm(FlaskForm):
+class InviteForm(HelixForm):
     """Invite people to an event or to every event of a mission."""
 
     target = SelectField(_l("Invite to"), validators=[DataRequired(message=INVALID_CHOICE)])
@@ -38,7 +37,7 @@ class InviteForm(FlaskForm):
         return True
 
 
-class StatusForm(FlaskForm):
+class StatusForm(HelixForm):
     """Change one invitation's status."""
 
     status = SelectField(_l("Status"), choices=select_choices(INVITATION_STATUSES.items()),

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import (
     DateField,
@@ -23,12 +22,12 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 from core.choices import select_choices as opts
 from core.extensions import db
 from core.fields import ProgrammeDateField, ProgrammeDateTimeField, coerce_id, optional_id
-from core.form_helpers import offered_id
+from core.form_helpers import HelixForm, offered_id
 from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
 from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
-from missions.models import Mission, TravelMode, VisaStatus
+from missions.models import DelegationMember, HotelStay, Mission, TravelLeg, TravelMode, VisaStatus
 from participants.models import Participant
 from programme.collation import latin_key, pinyin_sort_key
 from programme.models import City, Partnership, Theme
@@ -80,8 +79,10 @@ def outside_message(mission: Mission | None) -> Any:
               start=local_date(mission.start_date), end=local_date(mission.end_date))
 
 
-class MissionForm(FlaskForm):
+class MissionForm(HelixForm):
     """Create or edit a mission; its events must stay within its dates."""
+
+    model = Mission
 
     kind = SelectField(_l("Kind"), choices=opts(choices(MISSION_KINDS)))
     title_en = StringField(_l("Title (English)"), validators=[Length(max=300)])
@@ -127,8 +128,10 @@ class MissionForm(FlaskForm):
                     "move them first.", day=local_date(min(outside))))
 
 
-class MemberForm(FlaskForm):
+class MemberForm(HelixForm):
     """A delegation member: role and invitation-letter / visa status."""
+
+    model = DelegationMember
 
     participant_id = SelectField(_l("Participant"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
@@ -166,8 +169,10 @@ class MemberForm(FlaskForm):
         return ok
 
 
-class LegForm(FlaskForm):
+class LegForm(HelixForm):
     """A travel leg; departure and arrival are typed in each city's local time."""
+
+    model = TravelLeg
 
     mode = SelectField(_l("Mode"), choices=opts(TRAVEL_MODES.items()))
     from_city_id = SelectField(_l("From"), coerce=_optional_id, validate_choice=False,
@@ -233,8 +238,10 @@ class LegForm(FlaskForm):
         return True
 
 
-class StayForm(FlaskForm):
+class StayForm(HelixForm):
     """A hotel stay: city, hotel, check-in and check-out dates."""
+
+    model = HotelStay
 
     city_id = SelectField(_l("City"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from core.fields import optional_id
-from core.form_helpers import INVALID_CHOICE, role_choices
+from core.form_helpers import INVALID_CHOICE, HelixForm, role_choices
+from organisations.models import Organisation
 
 
-class OrganisationForm(FlaskForm):
+class OrganisationForm(HelixForm):
     """Create or edit an organisation."""
+
+    model = Organisation
 
     name_en = StringField(_l("Name (English)"), validators=[
         DataRequired(message=_l("Enter the organisation's English name.")), Length(max=200)])

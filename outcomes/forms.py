@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField, URLField
 from wtforms.validators import URL, DataRequired, Length, Optional
 
 from core.choices import select_choices
 from core.fields import ProgrammeDateField, coerce_id, optional_id
-from core.form_helpers import INVALID_CHOICE, known_choices
+from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices
 from core.labels import OUTCOME_KINDS
+from outcomes.models import Outcome
 
 
-class OutcomeForm(FlaskForm):
+class OutcomeForm(HelixForm):
     """Record an MoU, agreement, pilot project or joint study."""
+
+    model = Outcome
 
     kind = SelectField(_l("Kind"), choices=select_choices(OUTCOME_KINDS.items()),
                        validators=[DataRequired(message=INVALID_CHOICE)])

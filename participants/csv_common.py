@@ -125,7 +125,16 @@ def read_table(data: bytes, aliases: Mapping[str, str], required: tuple[str, ...
     records: list[tuple[int, dict[str, str]]] = []
     errors: list[RowError] = []
     line = reader.line_num
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:  # a cell over csv.field_size_limit(): that row's error
+            start, line = line + 1, reader.line_num
+            errors.append(RowError(Problem.TOO_LONG, params={"limit": csv.field_size_limit(),
+                                                             "line": start}))
+            continue
         start, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in cells):
             continue

@@ -9,15 +9,16 @@ from __future__ import annotations
 import zoneinfo
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import EmailField, HiddenField, SelectField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
 from core.choices import select_choices
 from core.fields import coerce_id, optional_id
-from core.form_helpers import known_choices, role_choices
+from core.form_helpers import HelixForm, known_choices, role_choices
 from core.labels import SIDES
+from participants.csv_common import MAX_BYTES
+from participants.models import Participant
 
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
 #: A person's own side; empty: the city's (Europe or China).
@@ -26,8 +27,10 @@ PERSON_SIDES = [("", _l("From the city")), ("eu", SIDES["eu"]), ("china", SIDES[
 
 
 
-class ParticipantForm(FlaskForm):
+class ParticipantForm(HelixForm):
     """Create or edit a participant; the helix role defaults from the organisation."""
+
+    model = Participant
 
     name = StringField(_l("Name"), validators=[
         DataRequired(message=_l("Enter the participant's name.")), Length(max=160)])
@@ -69,7 +72,7 @@ class ParticipantForm(FlaskForm):
             raise ValidationError(_l("Choose a helix role or an organisation."))
 
 
-class ImportForm(FlaskForm):
+class ImportForm(HelixForm):
     """Upload a CSV file for a preview."""
 
     kind = SelectField(_l("What the file holds"), choices=select_choices([
@@ -79,8 +82,10 @@ class ImportForm(FlaskForm):
         FileAllowed(["csv", "txt"], message=_l("Upload a .csv file."))])
 
 
-class ImportConfirmForm(FlaskForm):
+class ImportConfirmForm(HelixForm):
     """Confirm an import previewed earlier (the file travels back, signed)."""
+
+    limits = {"payload": 3 * MAX_BYTES}
 
     kind = HiddenField()
     payload = HiddenField(validators=[DataRequired()])

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import zoneinfo
-from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -27,30 +25,27 @@ from wtforms.validators import (
 
 from core.choices import select_choices
 from core.fields import optional_id
-from core.form_helpers import role_choices
+from core.form_helpers import HelixForm, role_choices
+from registrations.models import Registration, RegistrationSettings
 
 LANGUAGES = [("en", _l("English")), ("zh", _l("Chinese"))]
 
 
-def no_control_characters(_form: Any, field: Any) -> None:
-    """Refuse NUL and other control characters in a text field."""
-    if field.data and any(ord(c) < 32 for c in str(field.data)):
-        raise ValidationError(_l("Remove the control characters from this field."))
-
-
-class RegisterForm(FlaskForm):
+class RegisterForm(HelixForm):
     """A person registers for an event; ``website`` is a honeypot people never see."""
 
+    model = Registration
+
     name = StringField(_l("Name"), validators=[
-        DataRequired(message=_l("Enter your name.")), Length(max=160), no_control_characters])
+        DataRequired(message=_l("Enter your name.")), Length(max=160)])
     name_zh = StringField(_l("Chinese name"), validators=[
-        Optional(), Length(max=160), no_control_characters])
+        Optional(), Length(max=160)])
     email = EmailField(_l("E-mail"), validators=[
         DataRequired(message=_l("Enter an e-mail address.")),
         Email(message=_l("Enter a valid e-mail address."), check_deliverability=False),
         Length(max=254)])
     organisation = StringField(_l("Organisation"), validators=[
-        Optional(), Length(max=200), no_control_characters])
+        Optional(), Length(max=200)])
     city_id = SelectField(_l("City"), coerce=optional_id, validators=[Optional()])
     helix_role = SelectField(_l("Helix role"), choices=role_choices(), validators=[
         DataRequired(message=_l("Choose a helix role."))])
@@ -66,8 +61,10 @@ class RegisterForm(FlaskForm):
             raise ValidationError(_l("Unknown time zone: use a name such as Europe/Madrid."))
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(HelixForm):
     """How an event takes registrations."""
+
+    model = RegistrationSettings
 
     open = BooleanField(_l("Registration is open"))
     capacity = IntegerField(_l("Capacity (empty: no limit)"), validators=[
@@ -81,5 +78,5 @@ class SettingsForm(FlaskForm):
                                      message=_l("Hours separated by commas, e.g. 24,1."))])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(HelixForm):
     """A button (confirm, cancel, approve): only the CSRF token."""

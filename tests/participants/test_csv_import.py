@@ -165,3 +165,12 @@ def test_organisations_import():
     assert rows[4].values["name_en"] == "某公司"
     assert problems(rows[5]) == [Problem.UNKNOWN_HELIX_ROLE]
     assert len(rows) == 6
+
+
+def test_a_cell_over_the_csv_limit_is_a_row_error_not_a_crash() -> None:
+    from participants.csv_common import Problem, read_table
+    data = ("name,email\nAda,ada@example.org\n" + "x" * 131_073 + ",b@example.org\n"
+            "Bo,bo@example.org\n").encode()
+    table = read_table(data, {"name": "name", "email": "email"}, ("name", "email"))
+    assert [e.problem for e in table.errors] == [Problem.TOO_LONG]
+    assert [r["name"] for _, r in table.records] == ["Ada", "Bo"]
