@@ -3,6 +3,8 @@
 from flask import Flask
 from flask_smorest import Api
 
+from api.problems import PROBLEM_TYPE
+from api.schemas import ProblemSchema
 from api.views import bp as events_bp
 
 
@@ -13,8 +15,18 @@ class HelixApi(Api):
     turn the HTML pages' error pages into JSON.
     """
 
+    ERROR_SCHEMA = ProblemSchema
+
     def _register_error_handlers(self) -> None:
         """Leave the app's error handlers alone (see :func:`init_app`)."""
+
+    def _register_responses(self) -> None:
+        """Document every error response as the problem+json the API sends."""
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = PROBLEM_TYPE
+        try:
+            super()._register_responses()
+        finally:
+            del self.DEFAULT_RESPONSE_CONTENT_TYPE
 
 
 def init_app(app: Flask) -> None:

@@ -11,6 +11,19 @@ MAX_ID = 2**31 - 1
 MIN_DATE, MAX_DATE = dt.date(1970, 1, 1), dt.date(2100, 12, 31)
 
 
+#: The programme's years, for clients and Schemathesis (OpenAPI has no bounds for dates).
+PROGRAMME_DATE = r"^(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+
+
+class ProblemSchema(Schema):
+    """An RFC 9457 problem (``application/problem+json``), as every API error is sent."""
+
+    type = fields.String(required=True)
+    title = fields.String(required=True)
+    status = fields.Integer(required=True)
+    errors = fields.Dict(metadata={"description": "The invalid parameters and why"})
+
+
 class PageArgs(Schema):
     """Bounded pagination arguments shared by every list endpoint."""
 
@@ -35,8 +48,10 @@ class EventSchema(Schema):
 class EventFilterArgs(PageArgs):
     """Event list filters: a date window (1970–2100), a city, a theme and a kind."""
 
-    date_from = fields.Date(validate=validate.Range(min=MIN_DATE, max=MAX_DATE))
-    date_to = fields.Date(validate=validate.Range(min=MIN_DATE, max=MAX_DATE))
+    date_from = fields.Date(validate=validate.Range(min=MIN_DATE, max=MAX_DATE),
+                            metadata={"pattern": PROGRAMME_DATE})
+    date_to = fields.Date(validate=validate.Range(min=MIN_DATE, max=MAX_DATE),
+                          metadata={"pattern": PROGRAMME_DATE})
     city = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     theme = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     kind = fields.String(validate=validate.OneOf([kind.value for kind in EventKind]))

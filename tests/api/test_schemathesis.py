@@ -5,7 +5,6 @@ A bounded number of examples per operation: no server error, every response as d
 
 from __future__ import annotations
 
-import pytest
 import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
@@ -15,9 +14,6 @@ from tests.security.world import build_world
 EXAMPLES = 25
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gaps: the document declares application/json for errors sent as "
-    "application/problem+json, and does not state the 1970-2100 date bounds (ST105, ST202)"))
 def test_api_conforms_to_its_document(app: Flask) -> None:
     build_world()
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)

@@ -1,13 +1,13 @@
 """A live Helix server and Debian's Chromium driven by Playwright (no browser download)."""
 
 import shutil
-import threading
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from flask import Flask
-from werkzeug.serving import make_server
+
+from tests.racing import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -15,16 +15,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 @pytest.fixture
 def live_server(app: Flask) -> Iterator[str]:
-    """Serve the test app on a free loopback port; yields its base URL."""
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join()
-        server.server_close()
+    """Serve the test app (the browser tests' own) on a free loopback port; its base URL."""
+    with serving(app) as base:
+        yield base
 
 
 @pytest.fixture
