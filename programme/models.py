@@ -53,8 +53,20 @@ class City(db.Model):
     longitude: Mapped[float] = mapped_column(Float)
     timezone: Mapped[str] = mapped_column(String(64))
     side: Mapped[str] = mapped_column(String(10), default=Side.OTHER.value)
+    #: the first and (for a cohort of several years, e.g. 2014–2016) the last year of the
+    #: city's pilot cohort
     cohort_year: Mapped[int | None] = mapped_column(Integer)
+    cohort_end_year: Mapped[int | None] = mapped_column(Integer)
     key_contact: Mapped[str | None] = mapped_column(String(160))
+
+    @property
+    def cohort(self) -> str:
+        """The pilot cohort as the programme names it: ``2017``, ``2014–2016``, or empty."""
+        if self.cohort_year is None:
+            return ""
+        if self.cohort_end_year and self.cohort_end_year != self.cohort_year:
+            return f"{self.cohort_year}–{self.cohort_end_year}"
+        return str(self.cohort_year)
 
     def __repr__(self) -> str:
         return f"<City {self.slug}>"

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from flask.testing import FlaskCliRunner
+from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import func, select
 
 from core.extensions import db
@@ -79,3 +79,12 @@ def test_demo_lazio_pinyin_key(demo: dict[str, int]) -> None:
     lazio = db.session.scalar(select(City).where(City.slug == "lazio"))
     assert lazio is not None
     assert lazio.name_pinyin == "laqiaodaqu"
+
+
+def test_first_cohort_is_2014_to_2016(client: FlaskClient, demo: dict[str, int]) -> None:
+    """The seeds list the first pilot cities as the 2014–2016 cohort (it was "since 2015")."""
+    barcelona = client.get("/cities/barcelona").get_data(as_text=True)
+    assert "2014–2016" in barcelona and "since" not in barcelona
+    chinese = client.get("/cities/?lang=zh").get_data(as_text=True)
+    assert "试点批次" in chinese and "2014–2016" in chinese
+    assert "2017" in client.get("/cities/malaga").get_data(as_text=True)
