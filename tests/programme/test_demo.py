@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from core.extensions import db
 from events.models import Event
 from invitations.models import Invitation
-from missions.models import Mission
+from missions.models import DelegationMember, Mission
 from organisations.helix_roles import HelixRole
 from organisations.models import Organisation
 from outcomes.models import Outcome
@@ -88,3 +88,19 @@ def test_first_cohort_is_2014_to_2016(client: FlaskClient, demo: dict[str, int])
     chinese = client.get("/cities/?lang=zh").get_data(as_text=True)
     assert "试点批次" in chinese and "2014–2016" in chinese
     assert "2017" in client.get("/cities/malaga").get_data(as_text=True)
+
+
+def test_delegation_visas_follow_the_trip(demo: dict[str, int]) -> None:
+    """Chinese members of a past delegation to Europe had visas; the European hosts needed
+    none (every member used to be "visa not needed")."""
+    mission = db.session.scalar(
+        select(Mission).where(Mission.slug == "zhengzhou-delegation-malaga-2017"))
+    assert mission is not None
+    members = {m.participant.email: m for m in mission.members}
+    head = members["zhang.wei@example.cn"]
+    assert head.visa_status == "issued"
+    assert head.letter_requested_on < head.letter_sent_on < head.visa_issued_on
+    assert head.visa_issued_on < mission.start_date
+    assert members["elena.moreno@example.org"].visa_status == "not_needed"
+    statuses = {m.visa_status for m in db.session.scalars(select(DelegationMember))}
+    assert {"issued", "not_needed"} <= statuses
