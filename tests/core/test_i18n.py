@@ -39,7 +39,7 @@ def test_lang_parameter_wins_and_is_remembered(client: FlaskClient) -> None:
     again = client.get("/cities/", headers={"Accept-Language": "en"})
     assert "城市" in again.get_data(as_text=True)
     back = client.get("/cities/?lang=en").get_data(as_text=True)
-    assert "Pilot city since" in back
+    assert "Pilot cohort" in back
 
 
 def test_switcher_keeps_the_current_page(client: FlaskClient) -> None:
