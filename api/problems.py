@@ -6,6 +6,8 @@ from flask import Response, jsonify
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
+from core.i18n import get_lang
+
 PROBLEM_TYPE = "application/problem+json"
 
 TITLES = {
@@ -31,15 +33,8 @@ def problem(error: HTTPException) -> Response:
     response = jsonify(body)
     response.status_code = status
     response.content_type = PROBLEM_TYPE
-    response.headers["Content-Language"] = _content_language()
+    response.headers["Content-Language"] = get_lang()
     for name, value in (data.get("headers") or {}).items():
         response.headers[name] = value
     return response
 
-
-def _content_language() -> str:
-    """The language the problem is written in (the locale Flask-Babel selected)."""
-    from flask_babel import get_locale
-
-    locale = get_locale()
-    return locale.language if locale else "en"

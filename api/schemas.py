@@ -4,14 +4,16 @@ import datetime as dt
 
 from marshmallow import Schema, fields, validate
 
+from core.converters import MAX_ID
+from core.fields import FIRST_YEAR, LAST_YEAR
 from events.models import EventKind
 
 MAX_PER_PAGE = 100
-MAX_ID = 2**31 - 1
-MIN_DATE, MAX_DATE = dt.date(1970, 1, 1), dt.date(2100, 12, 31)
+MIN_DATE, MAX_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
 
 
-#: The programme's years, for clients and Schemathesis (OpenAPI has no bounds for dates).
+#: The programme's years (FIRST_YEAR–LAST_YEAR) as a pattern, for clients and Schemathesis
+#: (OpenAPI has no bounds for dates).
 PROGRAMME_DATE = r"^(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 

@@ -1,8 +1,7 @@
 """The base of every Helix form and small WTForms helpers (ids from selects, offered choices).
 
 :class:`HelixForm` refuses control characters and over-long text in every text field, with
-limits taken from the columns the fields map to (:attr:`HelixForm.model`), and carries the
-one-time token of create forms (:class:`OneTimeForm`, :mod:`core.submissions`).
+limits taken from the columns the fields map to (:attr:`HelixForm.model`).
 """
 
 from __future__ import annotations
