@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from participants.csv_common import header_key as csv_header_key
+
 #: Largest report accepted, in bytes.
 MAX_BYTES = 2_000_000
 #: Largest number of data rows accepted.
@@ -90,9 +92,9 @@ _DURATION = re.compile(r"(?:(\d+)\s*(?:h|hr|小时))?\s*(?:(\d+)\s*(?:m|min|分�
 
 
 def header_key(text: str) -> str:
-    """Fold a header cell: bracketed notes dropped, case and punctuation ignored."""
-    text = _BRACKETS.sub("", unicodedata.normalize("NFKC", text.lstrip("\ufeff")))
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """Fold a header cell as the participant import does, bracketed notes dropped first
+    ("用户名（入会昵称）" → "用户名")."""
+    return csv_header_key(_BRACKETS.sub("", unicodedata.normalize("NFKC", text)))
 
 
 def decode(data: bytes) -> str | Issue:
