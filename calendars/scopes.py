@@ -33,16 +33,20 @@ from programme.models import City, Theme
 PLACEMENT = ("visibility", "city_id", "theme_id", "mission_id")
 #: Relationships that may set those columns only at flush time.
 PLACEMENT_RELATIONS = {"city_id": "city", "theme_id": "theme", "mission_id": "mission"}
+#: Stored columns of events, by event id (see :func:`read_stored`).
+StoredRows = dict[int, dict[str, Any]]
 
 
-def _stored_placements(session: Session, events: list[Event]) -> list[tuple[Any, ...]]:
-    """The placement columns as the database holds them before this flush."""
+def read_stored(session: Session, events: list[Event], names: tuple[str, ...]) -> StoredRows:
+    """``{event id: {column: value}}`` of ``names`` as the database holds them before this
+    flush, for the events already stored (one SELECT for all of them)."""
     ids = [e.id for e in events if inspect(e).persistent or inspect(e).deleted]
     if not ids:
-        return []
-    columns = [getattr(Event, name) for name in PLACEMENT]
+        return {}
+    columns = [Event.id, *(getattr(Event, name) for name in names)]
     with session.no_autoflush:
-        return [tuple(row) for row in session.execute(select(*columns).where(Event.id.in_(ids)))]
+        rows = session.execute(select(*columns).where(Event.id.in_(ids)))
+        return {row[0]: dict(zip(names, row[1:], strict=True)) for row in rows}
 
 
 def _new_placement(event: Event) -> tuple[Any, ...]:
@@ -89,13 +93,17 @@ def _invitation_scopes(invitation: Invitation) -> set[str]:
     return {f"participant:{pid}" for pid in ids if pid is not None}
 
 
-def touched_scopes(session: Session, touched: list[Any]) -> set[str]:
-    """Every feed scope whose data the pending changes in ``session`` alter."""
+def touched_scopes(session: Session, touched: list[Any], stored: StoredRows) -> set[str]:
+    """Every feed scope whose data the pending changes in ``session`` alter; ``stored``
+    holds (at least) the ``PLACEMENT`` columns of the touched events already stored."""
     if any(isinstance(obj, City | Theme) for obj in touched):
         return {GLOBAL_SCOPE}
     events = [obj for obj in touched if isinstance(obj, Event)]
     scopes = placement_scopes(
-        [*_stored_placements(session, events), *(_new_placement(e) for e in events)]
+        [
+            *(tuple(row[name] for name in PLACEMENT) for row in stored.values()),
+            *(_new_placement(e) for e in events),
+        ]
     )
     existing = [e.id for e in events if e.id is not None]
     scopes.update(f"event:{event_id}" for event_id in existing)

@@ -21,11 +21,11 @@ from typing import Any
 
 from flask import current_app, has_app_context
 from sqlalchemy import event as sa_event
-from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
 
 from calendars.http import validators
-from calendars.scopes import raise_scopes, touched_scopes
+from calendars.scopes import PLACEMENT, raise_scopes, read_stored, touched_scopes
 from core.extensions import db
 from core.types import utcnow
 from events.models import Event, EventStatus
@@ -48,6 +48,8 @@ SIGNIFICANT = (
     "title_en",
     "title_zh",
 )
+#: The stored columns one SELECT per flush reads: for SEQUENCE and for the feed scopes.
+STORED_COLUMNS = tuple(dict.fromkeys((*SIGNIFICANT, *PLACEMENT)))
 #: Models whose changes can alter some feed's content (a participant's own fields never
 #: appear in a feed: their token and language are read on every request).
 FEED_MODELS = (Event, Invitation, Mission, City, Theme)
@@ -61,16 +63,6 @@ ACTIVE_INVITATIONS = (
 )
 
 
-def _stored(event: Event) -> dict[str, Any]:
-    """The subscriber-visible fields as the database holds them before this flush."""
-    session = object_session(event)
-    assert session is not None
-    columns = [getattr(Event, name) for name in SIGNIFICANT]
-    with session.no_autoflush:
-        row = session.execute(select(*columns).where(Event.id == event.id)).one()
-    return dict(zip(SIGNIFICANT, row, strict=True))
-
-
 def _current(event: Event) -> dict[str, Any]:
     """The same fields as they will be written (a changed ``city`` decides ``city_id``)."""
     values = {name: getattr(event, name) for name in SIGNIFICANT}
@@ -79,17 +71,18 @@ def _current(event: Event) -> dict[str, Any]:
     return values
 
 
-def _visible_changes(event: Event) -> dict[str, tuple[Any, Any]]:
+def _visible_changes(event: Event, stored: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """``{field: (stored, new)}`` for each subscriber-visible field that changed."""
     state = inspect(event)
     if not any(state.attrs[n].history.has_changes() for n in (*SIGNIFICANT, "city")):
         return {}
-    stored, current = _stored(event), _current(event)
+    current = _current(event)
     return {n: (stored[n], current[n]) for n in SIGNIFICANT if stored[n] != current[n]}
 
 
-def bump_sequence_if_needed(event: Event) -> dict[str, tuple[Any, Any]]:
-    """Raise SEQUENCE and renew DTSTAMP when a subscriber-visible field changed.
+def bump_sequence_if_needed(event: Event, stored: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Raise SEQUENCE and renew DTSTAMP when a subscriber-visible field changed from its
+    ``stored`` value (the row before this flush, :func:`calendars.scopes.read_stored`).
 
     Does nothing for a new event, or when the caller already set ``sequence``.
     Returns the changes that caused a bump (empty when there was none).
@@ -97,7 +90,7 @@ def bump_sequence_if_needed(event: Event) -> dict[str, tuple[Any, Any]]:
     state = inspect(event)
     if not state.persistent or state.attrs.sequence.history.has_changes():
         return {}
-    changes = _visible_changes(event)
+    changes = _visible_changes(event, stored)
     if changes:
         event.sequence = (event.sequence or 0) + 1
         event.dtstamp = utcnow()
@@ -128,14 +121,16 @@ def _before_flush(session: Session, _context: Any, _instances: Any) -> None:
         return
     session.info[TOUCHED] = True
     pending = session.info.setdefault(PENDING_MAIL, [])
+    events = [o for o in touched if isinstance(o, Event)]
+    stored = read_stored(session, events, STORED_COLUMNS)
     for obj in session.dirty:
-        if isinstance(obj, Event):
-            changes = bump_sequence_if_needed(obj)
+        if isinstance(obj, Event) and obj.id in stored:
+            changes = bump_sequence_if_needed(obj, stored[obj.id])
             kind = _mail_kind(obj, changes) if changes else None
             if kind:
                 pending.append((kind, obj.id))
     with session.no_autoflush:
-        raise_scopes(session, touched_scopes(session, touched))
+        raise_scopes(session, touched_scopes(session, touched, stored))
 
 
 def _after_flush(session: Session, _context: Any) -> None:

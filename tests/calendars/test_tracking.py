@@ -60,7 +60,7 @@ def test_explicit_sequence_is_respected(make_event: Callable[..., Any]) -> None:
     event = make_event()
     event.title_en = "Changed"
     event.sequence = 5
-    assert bump_sequence_if_needed(event) == {}
+    assert bump_sequence_if_needed(event, {"title_en": "Before"}) == {}
     db.session.commit()
     assert event.sequence == 5
 
@@ -81,3 +81,17 @@ def test_scope_versions_change_with_their_data(
     db.session.commit()
     assert feed_state(scope)[0] != after_invite
     assert feed_state(scope)[1] >= changed_at
+
+
+def test_a_flush_reads_the_stored_events_once(
+    make_event: Callable[..., Any], count_queries: Callable[[], Any]
+) -> None:
+    """SEQUENCE and the feed scopes share one read of the edited events' stored rows."""
+    first, second = make_event(), make_event(days=2)
+    first.title_en, second.venue = "Renamed", "City Hall"
+    with count_queries() as statements:
+        db.session.commit()
+    partial = [s for s in statements if s.startswith("SELECT") and "event.slug" not in s]
+    reads = [s for s in partial if "FROM event" in s and "FROM event_" not in s]
+    assert len(reads) == 1, statements
+    assert (first.sequence, second.sequence) == (1, 1)
