@@ -12,9 +12,23 @@ MAX_PER_PAGE = 100
 MIN_DATE, MAX_DATE = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
 
 
+
+
+def year_pattern(first: int, last: int) -> str:
+    """A regular expression matching the four-digit years ``first``..``last``: whole
+    decades as ``197[0-9]``, the years of a partial decade one by one."""
+    parts = []
+    for decade in range(first // 10, last // 10 + 1):
+        years = [y for y in range(decade * 10, decade * 10 + 10) if first <= y <= last]
+        parts.extend([f"{decade}[0-9]"] if len(years) == 10 else map(str, years))
+    return "|".join(parts)
+
+
 #: The programme's years (FIRST_YEAR–LAST_YEAR) as a pattern, for clients and Schemathesis
 #: (OpenAPI has no bounds for dates).
-PROGRAMME_DATE = r"^(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+PROGRAMME_DATE = (
+    f"^({year_pattern(FIRST_YEAR, LAST_YEAR)})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+)
 
 
 class ProblemSchema(Schema):
