@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from calendars.feeds import LANGS, Feed, calendar_data
-from calendars.ical import Method, Person, build_calendar
+from calendars.ical import FeedEvent, Method, Person, build_calendar
 from calendars.mail import MailConfig, build_invitation, send
 from core.i18n import localized
 from core.types import utcnow
@@ -93,14 +93,10 @@ def _subject_and_intro(kind: str, title: str) -> tuple[str, str]:
     )
 
 
-def message_for(
-    event: Event, participant: Participant, kind: str, config: MailConfig
-) -> EmailMessage:
-    """The e-mail telling ``participant`` about ``event`` (kind: invite, update, cancel)."""
-    lang = _lang(participant)
-    method: Method = "CANCEL" if kind == "cancel" else "REQUEST"
-    name = participant.name_zh if lang == "zh" and participant.name_zh else participant.name
-    attendee = Person(participant.email, name)
+def _calendar(
+    event: Event, lang: str, method: Method, attendees: list[Person]
+) -> tuple[bytes, FeedEvent]:
+    """The VCALENDAR of ``event`` alone, in ``lang``, and the event as it holds it."""
     with force_locale(lang):
         title = localized(event, "title", lang)[0]
         feed = Feed(
@@ -113,17 +109,36 @@ def message_for(
             private=True,
             windowed=False,
         )
-        calendar, events = calendar_data(feed, [event], method=method, attendees=[attendee])
+        calendar, events = calendar_data(feed, [event], method=method, attendees=attendees)
+    return build_calendar(calendar, events, tz_year=event.starts_at.year), events[0]
+
+
+def published_ics(event: Event, participant: Participant) -> bytes:
+    """``event`` as a METHOD:PUBLISH calendar in the participant's language: attached to
+    reminders, it updates the copy a client holds (same UID and SEQUENCE) without asking
+    for an answer again, as a second REQUEST would in Outlook."""
+    return _calendar(event, _lang(participant), "PUBLISH", [])[0]
+
+
+def message_for(
+    event: Event, participant: Participant, kind: str, config: MailConfig
+) -> EmailMessage:
+    """The e-mail telling ``participant`` about ``event`` (kind: invite, update, cancel)."""
+    lang = _lang(participant)
+    method: Method = "CANCEL" if kind == "cancel" else "REQUEST"
+    name = participant.name_zh if lang == "zh" and participant.name_zh else participant.name
+    ics, feed_event = _calendar(event, lang, method, [Person(participant.email, name)])
+    with force_locale(lang):
+        title = localized(event, "title", lang)[0]
         subject, intro = _subject_and_intro(kind, title)
         body = "\n\n".join(
             [
                 gettext("Hello %(name)s,", name=name),
                 intro,
-                f"{title}\n{_when(event)}\n{events[0].location}".strip(),
-                gettext("Event page: %(url)s", url=events[0].url or ""),
+                f"{title}\n{_when(event)}\n{feed_event.location}".strip(),
+                gettext("Event page: %(url)s", url=feed_event.url or ""),
             ]
         )
-    ics = build_calendar(calendar, events, tz_year=event.starts_at.year)
     return build_invitation(
         config=config,
         to_email=participant.email,

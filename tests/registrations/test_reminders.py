@@ -9,11 +9,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Flask
+from icalendar import Calendar
 
 from core.extensions import db
 from events.models import Event
 from outbox.queue import build
-from registrations.reminders import send_due
+from registrations.reminders import RSVP_LEAD, send_due
 from registrations.schedule import due_offset, parse_hours
 from tests.registrations.conftest import mails, text_of
 
@@ -52,6 +53,54 @@ def test_each_reminder_goes_once_at_its_instant_across_dst(
     assert "2027-03-28 15:00–17:00 CST (Asia/Shanghai)" in body  # the reader's zone
     assert "2027-03-28 09:00–11:00 CEST (Europe/Rome)" in body  # the venue's, after DST
     assert "https://meet.example.eu/helix" in body
+
+
+def test_a_reminder_carries_the_event_as_a_published_ics(
+    make_event: Callable[..., Event], invite: Callable[..., Any], world: dict[str, Any]
+) -> None:
+    event = _event(make_event, invite, world)
+    assert send_due(START - timedelta(hours=1)) == 1
+    (_row, message), = mails("reminder")
+    (part,) = [p for p in message.iter_attachments() if p.get_filename() == "event.ics"]
+    assert part.get_content_type() == "text/calendar"
+    calendar = Calendar.from_ical(part.get_content())
+    assert calendar["METHOD"] == "PUBLISH"
+    (vevent,) = calendar.walk("VEVENT")
+    assert str(vevent["UID"]) == event.uid
+    assert vevent.decoded("DTSTART").astimezone(UTC) == START
+
+
+def test_unanswered_invitations_are_asked_about_once_three_days_before(
+    make_event: Callable[..., Event], invite: Callable[..., Any], world: dict[str, Any]
+) -> None:
+    event = make_event(starts_at=START, ends_at=START + timedelta(hours=2),
+                       timezone="Europe/Rome", online=True,
+                       join_url="https://meet.example.eu/helix")
+    invite(event)  # Li Wei, not answered
+    invite(event, participant=world["other"], status="declined")
+    assert send_due(START - RSVP_LEAD - timedelta(minutes=1)) == 0
+    assert send_due(START - RSVP_LEAD) == 1
+    assert send_due(START - timedelta(hours=30)) == 0  # once only
+    (row, message), = mails("rsvp")
+    assert row.recipient == "li.wei@example.cn"
+    assert str(message["Subject"]).startswith("请回复：")
+    body = text_of(message)
+    assert "/account/schedule?lang=zh" in body and "https://meet.example.eu/helix" in body
+    assert "2027-03-28 15:00–17:00 CST (Asia/Shanghai)" in body
+
+
+def test_no_rsvp_reminder_right_after_the_invitation_or_once_answered(
+    make_event: Callable[..., Event], invite: Callable[..., Any], world: dict[str, Any]
+) -> None:
+    event = make_event(starts_at=START, ends_at=START + timedelta(hours=2))
+    late = invite(event)
+    late.invited_at = START - timedelta(hours=30)  # invited 6 hours before "now" below
+    invite(event, participant=world["other"], status="accepted")
+    db.session.commit()
+    assert send_due(START - timedelta(hours=36)) == 0
+    assert mails("rsvp") == []
+    assert send_due(START - timedelta(hours=5)) == 2  # a day later: asked; other reminded
+    assert sorted(row.kind for row, _m in mails() if row.kind != "invite") == ["reminder", "rsvp"]
 
 
 def test_a_worker_that_was_down_sends_only_the_latest_reminder(
