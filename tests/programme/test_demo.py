@@ -57,10 +57,16 @@ def test_documented_activities(demo: dict[str, int]) -> None:
     global_event = db.session.scalar(select(Event).where(Event.reported_attendance == 166))
     assert global_event is not None and global_event.online
     assert global_event.starts_at.date().isoformat() == "2020-12-03"
-    pairs = {p.eu_city.slug: {c.slug for c in p.china_cities}
+    pairs = {p.slug: ({c.slug for c in p.eu_cities}, {c.slug for c in p.china_cities})
              for p in db.session.scalars(select(Partnership))}
-    assert pairs["mannheim"] == {"chongqing"}
-    assert {"chengdu", "guangzhou", "yangzhou", "liuzhou"} <= pairs["barcelona"]
+    assert pairs["mannheim-chongqing"] == ({"mannheim"}, {"chongqing"})
+    assert pairs["barcelona-chengdu-guangzhou-yangzhou-liuzhou"] == (
+        {"barcelona"}, {"chengdu", "guangzhou", "yangzhou", "liuzhou"})
+    # the newsletter's pilot projects of several European cities
+    assert pairs["bologna-stuttgart-region-nanjing-guangzhou"] == (
+        {"bologna", "stuttgart-region"}, {"nanjing", "guangzhou"})
+    assert pairs["yangzhou-expo-2021"] == (
+        {"barcelona", "bologna", "rome", "stuttgart-region"}, {"yangzhou"})
 
 
 def test_demo_uses_one_chinese_name_for_iuc(demo: dict[str, int]) -> None:
