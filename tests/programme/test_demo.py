@@ -110,3 +110,18 @@ def test_delegation_visas_follow_the_trip(demo: dict[str, int]) -> None:
     assert members["elena.moreno@example.org"].visa_status == "not_needed"
     statuses = {m.visa_status for m in db.session.scalars(select(DelegationMember))}
     assert {"issued", "not_needed"} <= statuses
+
+
+def test_demo_stage_histories(demo: dict[str, int]) -> None:
+    """Every partnership has a dated history ending at its stage; Barcelona's follows the
+    U-CAP (seeds 002), the others walk the narrative over their period."""
+    for partnership in db.session.scalars(select(Partnership)):
+        history = partnership.stage_history
+        assert history and history[-1].stage == partnership.stage, partnership.slug
+        assert [s.changed_on for s in history] == sorted(s.changed_on for s in history)
+    barcelona = db.session.scalar(select(Partnership).where(
+        Partnership.slug == "barcelona-chengdu-guangzhou-yangzhou-liuzhou"))
+    assert barcelona is not None
+    assert [(s.stage, s.changed_on.isoformat()) for s in barcelona.stage_history] == [
+        ("aim", "2019-04-01"), ("commit", "2019-06-01"), ("partner", "2019-09-01"),
+        ("plan", "2020-05-01")]
