@@ -121,6 +121,8 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
     "city_staff": {
         "*": _READ_ONLY,
         "users": Grant(),
+        # Partnerships are created, edited and archived by organisers and admins only.
+        "partnerships": _READ_ONLY,
         "events": _CITY_WRITE,
         "missions": _CITY_WRITE,
         # Travel, hotels and visa status: only of the missions visiting their city.

@@ -47,17 +47,23 @@ PLANS: dict[str, list[tuple[date, date, str, str, str]]] = {
 }
 
 
+# The partnership each city's U-CAP belongs to (its owner is the city).
+PLAN_PARTNERSHIPS = {"barcelona": "barcelona-chengdu-guangzhou-yangzhou-liuzhou",
+                     "malaga": "malaga-changchun-zhengzhou"}
+
+
 def load_plans(data: dict[str, Any], refs: Refs) -> dict[str, int]:
     """The activities of the partnerships of Barcelona and Málaga (loaded once)."""
     count = 0
-    for partnership in refs.get("partnerships", {}).values():
-        items = PLANS.get(partnership.eu_city.slug)
-        if not items or db.session.scalar(select(Activity.id).where(
+    for city_slug, items in PLANS.items():
+        partnership = refs.get("partnerships", {}).get(PLAN_PARTNERSHIPS[city_slug])
+        owner = refs.get("cities", {}).get(city_slug)
+        if partnership is None or owner is None or db.session.scalar(select(Activity.id).where(
                 Activity.partnership_id == partnership.id).limit(1)):
             continue
         for starts, ends, status, title_en, title_zh in items:
             db.session.add(Activity(partnership=partnership, starts_on=starts, ends_on=ends,
                                     status=status, title_en=title_en, title_zh=title_zh,
-                                    owner_city=partnership.eu_city))
+                                    owner_city=owner))
             count += 1
     return {"activities": count}

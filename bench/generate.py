@@ -90,8 +90,10 @@ def plan(events: int, seed: int = 14) -> dict[str, list[dict[str, Any]]]:
         "city": [_city(n) for n in range(CITIES)],
         "theme": [{"id": n + 1, "slug": f"theme-{n}", "name_en": f"Theme {n}",
                    "name_zh": f"主题{n}"} for n in range(THEMES)],
-        "partnership": [{"id": n + 1, "slug": f"partnership-{n}", "eu_city_id": 2 * n + 2,
-                         "stage": "partner"} for n in range(PARTNERSHIPS)],
+        "partnership": [{"id": n + 1, "slug": f"partnership-{n}", "stage": "partner"}
+                        for n in range(PARTNERSHIPS)],
+        "partnership_eu_city": [{"partnership_id": n + 1, "city_id": 2 * n + 2}
+                                for n in range(PARTNERSHIPS)],
         "organisation": [{"id": n + 1, "name_en": f"Organisation {n}", "city_id": n % CITIES + 1,
                           "helix_role": "government", "search_key": f"organisation {n}"}
                          for n in range(sizes.organisations)],

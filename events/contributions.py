@@ -60,7 +60,7 @@ def city_events(city: Any, viewer: Any) -> list[Event]:
     there, those listing it among their participating cities, online ones of its
     partnerships without cities of their own, and those its people are invited to."""
     in_partnership = Event.partnership.has(or_(
-        Partnership.eu_city_id == city.id, Partnership.china_cities.any(id=city.id)))
+        Partnership.eu_cities.any(id=city.id), Partnership.china_cities.any(id=city.id)))
     return list(db.session.scalars(
         visible_events(viewer)
         .where(or_(Event.city_id == city.id, Event.cities.any(id=city.id),

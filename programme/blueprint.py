@@ -8,6 +8,12 @@ from core.extensions import db
 from core.registry import Lookup, registry_of
 from programme.demo import database_is_empty, load_reference_data
 from programme.models import City, Theme
+from programme.partnership_admin import (
+    partnership_archive,
+    partnership_create,
+    partnership_edit,
+    register_labels,
+)
 from programme.views import cities, city, partnership, partnerships
 
 bp = Blueprint("programme", __name__)
@@ -17,6 +23,9 @@ ROUTES = [
     ("/cities/<slug>", city, ["GET"]),
     ("/partnerships/", partnerships, ["GET"]),
     ("/partnerships/<int:partnership_id>", partnership, ["GET"]),
+    ("/partnerships/new", partnership_create, ["GET", "POST"]),
+    ("/partnerships/<int:partnership_id>/edit", partnership_edit, ["GET", "POST"]),
+    ("/partnerships/<int:partnership_id>/archive", partnership_archive, ["POST"]),
 ]
 for rule, view, methods in ROUTES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
@@ -50,3 +59,4 @@ def init_app(app: Flask) -> None:
         "theme_id": (Theme, "id", "name"), "themes": (Theme, "slug", "name"),
     })
     registry.add_demo_loader(10, "programme", load_reference_data)
+    register_labels(registry)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from sqlalchemy import Column, Float, ForeignKey, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
+from core.types import UTCDateTime
 
 
 class Side(StrEnum):
@@ -79,6 +80,13 @@ theme_partnership = Table(
     Column("theme_id", ForeignKey("theme.id", ondelete="CASCADE"), primary_key=True),
 )
 
+partnership_eu_city = Table(
+    "partnership_eu_city",
+    db.metadata,
+    Column("partnership_id", ForeignKey("partnership.id", ondelete="CASCADE"), primary_key=True),
+    Column("city_id", ForeignKey("city.id", ondelete="CASCADE"), primary_key=True),
+)
+
 partnership_china_city = Table(
     "partnership_china_city",
     db.metadata,
@@ -105,26 +113,49 @@ class Theme(db.Model):
 
 
 class Partnership(db.Model):
-    """A European city paired with one or more Chinese cities."""
+    """One or more European cities paired with one or more Chinese cities."""
 
     __tablename__ = "partnership"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(120), unique=True)
-    eu_city_id: Mapped[int] = mapped_column(ForeignKey("city.id"))
     start_date: Mapped[date | None]
     end_date: Mapped[date | None]
     stage: Mapped[str] = mapped_column(String(12), default=Stage.PARTNER.value)
     summary_en: Mapped[str | None] = mapped_column(Text)
     summary_zh: Mapped[str | None] = mapped_column(Text)
+    #: when the partnership was archived (partnerships are never deleted)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
-    eu_city: Mapped[City] = relationship(foreign_keys=[eu_city_id])
+    eu_cities: Mapped[list[City]] = relationship(secondary=partnership_eu_city,
+                                                 order_by="City.name_en")
     china_cities: Mapped[list[City]] = relationship(secondary=partnership_china_city,
                                                     order_by="City.name_en")
     themes: Mapped[list[Theme]] = relationship(secondary=theme_partnership,
                                                order_by="Theme.name_en")
+    stage_history: Mapped[list[PartnershipStage]] = relationship(
+        back_populates="partnership", cascade="all, delete-orphan",
+        order_by="(PartnershipStage.changed_on, PartnershipStage.id)")
 
     @property
     def cities(self) -> list[City]:
-        """All cities of the partnership, the European one first."""
-        return [self.eu_city, *self.china_cities]
+        """All cities of the partnership, the European ones first."""
+        return [*self.eu_cities, *self.china_cities]
+
+
+class PartnershipStage(db.Model):
+    """One step of a partnership's stage history: the stage it entered on a day."""
+
+    __tablename__ = "partnership_stage"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    partnership_id: Mapped[int] = mapped_column(
+        ForeignKey("partnership.id", ondelete="CASCADE"), index=True)
+    stage: Mapped[str] = mapped_column(String(12))
+    changed_on: Mapped[date]
+    note: Mapped[str | None] = mapped_column(String(500))
+    #: who recorded the change: the user's e-mail, as in the audit log (None for the demo
+    #: and for the stages found by the migration)
+    changed_by: Mapped[str | None] = mapped_column(String(254))
+
+    partnership: Mapped[Partnership] = relationship(back_populates="stage_history")

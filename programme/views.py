@@ -3,7 +3,7 @@
 from flask import abort, render_template
 from flask_login import current_user
 from sqlalchemy import Select, or_, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from core.registry import provided
@@ -29,7 +29,7 @@ def city(slug: str) -> str:
 
 
 def _with_cities() -> Select[tuple[Partnership]]:
-    return select(Partnership).options(joinedload(Partnership.eu_city),
+    return select(Partnership).options(selectinload(Partnership.eu_cities),
                                        selectinload(Partnership.china_cities),
                                        selectinload(Partnership.themes))
 
@@ -37,7 +37,7 @@ def _with_cities() -> Select[tuple[Partnership]]:
 def city_partnerships(city: City) -> list[Partnership]:
     """The partnerships the city belongs to, on either side."""
     return list(db.session.scalars(_with_cities().where(or_(
-        Partnership.eu_city_id == city.id, Partnership.china_cities.any(id=city.id)))
+        Partnership.eu_cities.any(id=city.id), Partnership.china_cities.any(id=city.id)))
         .order_by(Partnership.start_date, Partnership.slug)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from events.models import Event, EventStatus
@@ -54,7 +54,7 @@ def events_per_partnership() -> tuple[list[int], list[tuple[Partnership, list[in
         return years, []
     partnerships = db.session.scalars(
         select(Partnership).where(Partnership.id.in_([int(k) for k in table]))
-        .options(joinedload(Partnership.eu_city), selectinload(Partnership.china_cities))
+        .options(selectinload(Partnership.eu_cities), selectinload(Partnership.china_cities))
         .order_by(Partnership.start_date, Partnership.slug))
     return years, [(p, [table[str(p.id)][y] for y in years]) for p in partnerships]
 

@@ -71,7 +71,7 @@ def index() -> str:
     return render_template(
         "reports/index.html",
         partnerships=db.session.scalars(select(Partnership).options(
-            joinedload(Partnership.eu_city), selectinload(Partnership.china_cities))
+            selectinload(Partnership.eu_cities), selectinload(Partnership.china_cities))
             .order_by(Partnership.start_date, Partnership.slug)).all(),
         missions=db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all(),
         events=db.session.scalars(select(Event).options(joinedload(Event.city))

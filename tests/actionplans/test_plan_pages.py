@@ -47,7 +47,7 @@ def test_organiser_adds_an_activity_linked_to_events(organiser: FlaskClient) -> 
     events = db.session.scalars(select(Event.id).limit(2)).all()
     response = organiser.post(f"/partnerships/{partnership.id}/plan/new", data={
         "title_en": "Liudong pilot design", "title_zh": "柳东试点设计", "theme_id": "",
-        "owner_city_id": partnership.eu_city_id, "owner_organisation_id": "",
+        "owner_city_id": partnership.eu_cities[0].id, "owner_organisation_id": "",
         "starts_on": "2020-06-01", "ends_on": "2020-09-30", "status": "in_progress",
         "event_ids": events})
     assert response.status_code == 302

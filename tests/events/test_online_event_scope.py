@@ -19,7 +19,8 @@ def _mou_signing() -> Event:
     """An online MoU signing of the Rome–Yantai pairing (no venue, no participating
     cities), in an umbrella mission that also visits Liuzhou."""
     umbrella = mission(cities=[city("liuzhou"), city("yantai"), city("rome")])
-    pairing = Partnership(slug="rome-yantai", eu_city=city("rome"), china_cities=[city("yantai")],
+    pairing = Partnership(slug="rome-yantai", eu_cities=[city("rome")],
+                          china_cities=[city("yantai")],
                           stage="do")
     signing = Event(kind="mou_signing", title_en="Yantai MoU signing", starts_at=utc(7, 3, 1),
                     ends_at=utc(7, 3, 2), timezone="Asia/Shanghai", city=None, online=True,

@@ -57,10 +57,16 @@ def test_documented_activities(demo: dict[str, int]) -> None:
     global_event = db.session.scalar(select(Event).where(Event.reported_attendance == 166))
     assert global_event is not None and global_event.online
     assert global_event.starts_at.date().isoformat() == "2020-12-03"
-    pairs = {p.eu_city.slug: {c.slug for c in p.china_cities}
+    pairs = {p.slug: ({c.slug for c in p.eu_cities}, {c.slug for c in p.china_cities})
              for p in db.session.scalars(select(Partnership))}
-    assert pairs["mannheim"] == {"chongqing"}
-    assert {"chengdu", "guangzhou", "yangzhou", "liuzhou"} <= pairs["barcelona"]
+    assert pairs["mannheim-chongqing"] == ({"mannheim"}, {"chongqing"})
+    assert pairs["barcelona-chengdu-guangzhou-yangzhou-liuzhou"] == (
+        {"barcelona"}, {"chengdu", "guangzhou", "yangzhou", "liuzhou"})
+    # the newsletter's pilot projects of several European cities
+    assert pairs["bologna-stuttgart-region-nanjing-guangzhou"] == (
+        {"bologna", "stuttgart-region"}, {"nanjing", "guangzhou"})
+    assert pairs["yangzhou-expo-2021"] == (
+        {"barcelona", "bologna", "rome", "stuttgart-region"}, {"yangzhou"})
 
 
 def test_demo_uses_one_chinese_name_for_iuc(demo: dict[str, int]) -> None:
@@ -104,3 +110,18 @@ def test_delegation_visas_follow_the_trip(demo: dict[str, int]) -> None:
     assert members["elena.moreno@example.org"].visa_status == "not_needed"
     statuses = {m.visa_status for m in db.session.scalars(select(DelegationMember))}
     assert {"issued", "not_needed"} <= statuses
+
+
+def test_demo_stage_histories(demo: dict[str, int]) -> None:
+    """Every partnership has a dated history ending at its stage; Barcelona's follows the
+    U-CAP (seeds 002), the others walk the narrative over their period."""
+    for partnership in db.session.scalars(select(Partnership)):
+        history = partnership.stage_history
+        assert history and history[-1].stage == partnership.stage, partnership.slug
+        assert [s.changed_on for s in history] == sorted(s.changed_on for s in history)
+    barcelona = db.session.scalar(select(Partnership).where(
+        Partnership.slug == "barcelona-chengdu-guangzhou-yangzhou-liuzhou"))
+    assert barcelona is not None
+    assert [(s.stage, s.changed_on.isoformat()) for s in barcelona.stage_history] == [
+        ("aim", "2019-04-01"), ("commit", "2019-06-01"), ("partner", "2019-09-01"),
+        ("plan", "2020-05-01")]

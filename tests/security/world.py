@@ -92,7 +92,7 @@ def build_world() -> World:
     chengdu = _city("chengdu", "Chengdu", "成都", "CN", "Asia/Shanghai", "china")
     barcelona = _city("barcelona", "Barcelona", "巴塞罗那", "ES", "Europe/Madrid", "eu")
     theme = Theme(slug="mobility", name_en="Sustainable mobility", name_zh="可持续交通")
-    partnership = Partnership(slug="barcelona-liuzhou", eu_city=barcelona,
+    partnership = Partnership(slug="barcelona-liuzhou", eu_cities=[barcelona],
                               china_cities=[liuzhou], themes=[theme], stage="plan",
                               summary_en="Pairing.")
     organisation = Organisation(slug="liuzhou-drc", name_en="Liuzhou DRC", city=liuzhou,
