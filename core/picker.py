@@ -60,7 +60,8 @@ class PickerWidget:
 
     def __call__(self, field: PickerField, **kwargs: Any) -> Markup:  # noqa: D102
         entry_id = kwargs.pop("id", field.id)
-        css = " ".join(filter(None, ["picker-entry", kwargs.pop("class_", "")]))
+        given = [kwargs.pop(key, "") for key in ("class", "class_")]
+        css = " ".join(filter(None, ["picker-entry", *given]))
         chips = Markup("").join(self.chip(field, entry_id, n, value, label)
                                 for n, (value, label) in enumerate(field.chosen()))
         box = html_params(**{
@@ -159,13 +160,14 @@ class PickerField(Field):
         return [(value, labels[value]) for value in self.values if value in labels]
 
     def pre_validate(self, form: Any) -> None:  # noqa: D102
-        if self.process_errors:
-            raise StopValidation()
         labels = self.labels()
         gone = [value for value in self.values if value not in labels]
         if gone:
             self.unknown += [str(value) for value in gone]
             self._set([value for value in self.values if value in labels])
+        if self.process_errors:
+            raise StopValidation()  # the message is already among the errors
+        if gone:
             raise ValidationError(str(INVALID_CHOICE))
 
 
