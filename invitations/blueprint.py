@@ -8,6 +8,7 @@ bp = Blueprint("invitations", __name__, url_prefix="/participants")
 bp.app_context_processor(views.panel_helpers)
 
 bp.add_url_rule("/invite", view_func=views.invite_people, methods=["GET", "POST"])
+bp.add_url_rule("/invite/search/<kind>", view_func=views.search)
 bp.add_url_rule("/events/<int:event_id>/invitations", view_func=views.for_event)
 bp.add_url_rule("/events/<int:event_id>/attendance.csv", view_func=views.attendance)
 bp.add_url_rule("/invitations/<int:invitation_id>/status", view_func=views.change_status,

@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, SelectMultipleField
+from wtforms import SelectField
 from wtforms.validators import DataRequired, Optional
 
 from core.choices import select_choices
-from core.fields import coerce_id, optional_id
-from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices, role_choices
+from core.fields import optional_id
+from core.form_helpers import INVALID_CHOICE, HelixForm, role_choices
 from core.labels import INVITATION_STATUSES
+from core.picker import PickerField
+from invitations.queries import target_labels, target_value
+from organisations.queries import organisation_labels
+from participants.queries import participant_labels
+
+SEARCH = "invitations.search"
 
 
 class InviteForm(HelixForm):
-    """Invite people to an event or to every event of a mission."""
+    """Invite people to an event or to every event of a mission.
 
-    target = SelectField(_l("Invite to"), validators=[DataRequired(message=INVALID_CHOICE)])
-    participant_ids = SelectMultipleField(_l("Participants"), coerce=coerce_id,
-                                          validate_choice=False, validators=[known_choices])
-    organisation_id = SelectField(_l("Everyone from organisation"), coerce=optional_id,
-                                  validators=[Optional()])
+    The event or mission, the participants and the organisation are searched for
+    (:class:`core.picker.PickerField`): the page carries only what is chosen.
+    """
+
+    target = PickerField(_l("Invite to"), [DataRequired(message=INVALID_CHOICE)],
+                         lookup=target_labels, coerce=target_value, multiple=False,
+                         search_endpoint=SEARCH, search_args={"kind": "targets"})
+    participant_ids = PickerField(_l("Participants"), lookup=participant_labels,
+                                  search_endpoint=SEARCH, search_args={"kind": "participants"})
+    organisation_id = PickerField(_l("Everyone from organisation"), lookup=organisation_labels,
+                                  multiple=False, search_endpoint=SEARCH,
+                                  search_args={"kind": "organisations"})
     city_id = SelectField(_l("Everyone from city"), coerce=optional_id,
                           validators=[Optional()])
     helix_role = SelectField(_l("Everyone with helix role"), choices=role_choices(blank=True),

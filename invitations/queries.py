@@ -1,15 +1,28 @@
-"""Read queries for invitation pages and for the people and events areas' panels."""
+"""Read queries for invitation pages and for the people and events areas' panels.
+
+The invite page's "Invite to" picker names an event as ``event:<id>`` and a mission as
+``mission:<id>`` (:func:`target_value`); :func:`target_labels` and :func:`target_matches`
+are its lookup and search.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from collections.abc import Sequence
+
+from flask_babel import gettext as _
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
-from events.models import Event
+from core.fields import coerce_id
+from core.i18n import localized
+from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
 from missions.models import DelegationMember, Mission
+from organisations.search import like_pattern
 from participants.models import Participant
+
+TARGET_KINDS = ("event", "mission")
 
 
 def status_counts(event_id: int) -> dict[str, int]:
@@ -45,3 +58,59 @@ def delegations(participant_id: int) -> list[DelegationMember]:
         select(DelegationMember).join(DelegationMember.mission)
         .where(DelegationMember.participant_id == participant_id)
         .options(joinedload(DelegationMember.mission)).order_by(Mission.start_date)))
+
+
+def target_value(token: str) -> str:
+    """A submitted target, ``event:<id>`` or ``mission:<id>``; ``ValueError`` otherwise."""
+    kind, _sep, raw_id = str(token).partition(":")
+    if kind not in TARGET_KINDS:
+        raise ValueError(kind)
+    return f"{kind}:{coerce_id(raw_id)}"
+
+
+def _event_label(event: Event) -> str:
+    return f"{event.starts_at:%Y-%m-%d} · {localized(event, 'title')[0]}"
+
+
+def _mission_label(mission: Mission) -> str:
+    return _("Mission: %(title)s", title=localized(mission, "title")[0])
+
+
+def _ids(values: Sequence[str], kind: str) -> list[int]:
+    return [int(value.partition(":")[2]) for value in values if value.startswith(kind + ":")]
+
+
+def target_labels(values: Sequence[str]) -> dict[str, str]:
+    """Labels of the named events (not cancelled) and missions that exist (a query each
+    kind named)."""
+    labels: dict[str, str] = {}
+    if event_ids := _ids(values, "event"):
+        labels |= {f"event:{e.id}": _event_label(e) for e in db.session.scalars(
+            select(Event).where(Event.id.in_(event_ids),
+                                Event.status != EventStatus.CANCELLED.value))}
+    if mission_ids := _ids(values, "mission"):
+        labels |= {f"mission:{m.id}": _mission_label(m) for m in db.session.scalars(
+            select(Mission).where(Mission.id.in_(mission_ids)))}
+    return labels
+
+
+def target_matches(q: str, limit: int) -> list[tuple[str, str]]:
+    """Missions (at most a quarter of ``limit``) then events (not cancelled) whose title in
+    either language or slug holds ``q``, latest first, at most ``limit`` in all (two
+    queries)."""
+    pattern = like_pattern(q.casefold())
+
+    def holds(model: type[Event] | type[Mission]) -> object:
+        return or_(model.title_en.ilike(pattern, escape="\\"),
+                   model.title_zh.like(pattern, escape="\\"),
+                   model.slug.ilike(pattern, escape="\\"))
+
+    missions = db.session.scalars(select(Mission).where(holds(Mission))
+                                  .order_by(Mission.start_date.desc(), Mission.id.desc())
+                                  .limit(max(limit // 4, 1)))
+    found = [(f"mission:{m.id}", _mission_label(m)) for m in missions]
+    events = db.session.scalars(
+        select(Event).where(holds(Event), Event.status != EventStatus.CANCELLED.value)
+        .order_by(Event.starts_at.desc(), Event.id.desc()).limit(limit - len(found)))
+    found += [(f"event:{e.id}", _event_label(e)) for e in events]
+    return found

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
-from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from accounts.permissions import can, ensure, require
@@ -20,17 +19,22 @@ from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_id
-from core.i18n import localized
-from events.models import Event, EventStatus
+from core.picker import search_response
+from events.models import Event
 from invitations.forms import InviteForm, StatusForm
 from invitations.models import Invitation
-from invitations.queries import delegations, event_invitations, schedule, status_counts
+from invitations.queries import (
+    delegations,
+    event_invitations,
+    schedule,
+    status_counts,
+    target_matches,
+)
 from invitations.services import choose_people, invite, set_status, target_events, withdraw
-from missions.models import Mission
-from organisations.queries import city_choices, organisation_choices
+from organisations.queries import city_choices, organisation_matches
 from outbox.enqueue import queued_in_request
 from participants.csv_export import attendance_csv, export_row
-from participants.queries import participant_choices
+from participants.queries import participant_matches
 
 
 def load_event(event_id: int, **_: Any) -> Event | None:
@@ -43,15 +47,9 @@ def load_invitation(invitation_id: int, **_: Any) -> Invitation | None:
     return db.session.get(Invitation, invitation_id)
 
 
-def _target_choices() -> list[tuple[str, str]]:
-    events = db.session.scalars(select(Event).where(
-        Event.status != EventStatus.CANCELLED.value).order_by(Event.starts_at.desc()))
-    missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc()))
-    choices = [(f"mission:{m.id}", _("Mission: %(title)s", title=localized(m, "title")[0]))
-               for m in missions]
-    choices += [(f"event:{e.id}", f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}")
-                for e in events]
-    return choices
+SEARCHES = {"participants": participant_matches, "targets": target_matches,
+            "organisations": organisation_matches}
+"""The invite page's picker searches, by the ``kind`` in their URL."""
 
 
 def _prefill(form: InviteForm) -> None:
@@ -70,9 +68,6 @@ def _prefill(form: InviteForm) -> None:
 def invite_people() -> str | BaseResponse:
     """Invite people one by one, by organisation, by city or by helix role."""
     form = InviteForm()
-    form.target.choices = select_choices(_target_choices())
-    form.participant_ids.choices = select_choices(participant_choices())
-    form.organisation_id.choices = select_choices(organisation_choices())
     form.city_id.choices = select_choices(city_choices())
     if request.method == "GET":
         _prefill(form)
@@ -102,6 +97,16 @@ def invite_people() -> str | BaseResponse:
                                len(result.skipped)), "info")
             return redirect(url_for("invitations.for_event", event_id=events[0].id))
     return render_template("invitations/invite.html", form=form)
+
+
+@require("invitations.create")
+def search(kind: str) -> Response:
+    """The invite page's pickers: participants, events and missions, or organisations
+    matching ``?q=`` (JSON, at most :data:`core.picker.SEARCH_LIMIT`)."""
+    find = SEARCHES.get(kind)
+    if find is None:
+        abort(404)
+    return search_response(find)
 
 
 @require("invitations.view", load=load_event)

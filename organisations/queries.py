@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from collections.abc import Sequence
+
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
@@ -13,13 +15,19 @@ from programme.models import City
 from programme.sorting import by_name
 
 
-def organisation_page(q: str = "") -> list[tuple[Organisation, int]]:
-    """Organisations with their participant counts (two queries)."""
-    query = select(Organisation).options(joinedload(Organisation.city),
-                                         selectinload(Organisation.participants))
+def organisation_query(q: str = "") -> Select[tuple[Organisation]]:
+    """Organisations whose name (either language, pinyin) or slug holds ``q``."""
+    query = select(Organisation)
     folded = normalise_query(q)
     if folded:
         query = query.where(Organisation.search_key.like(like_pattern(folded), escape="\\"))
+    return query
+
+
+def organisation_page(q: str = "") -> list[tuple[Organisation, int]]:
+    """Organisations with their participant counts (two queries)."""
+    query = organisation_query(q).options(joinedload(Organisation.city),
+                                          selectinload(Organisation.participants))
     rows = db.session.scalars(query.order_by(Organisation.name_en)).unique()
     return [(org, len(org.participants)) for org in rows]
 
@@ -36,3 +44,19 @@ def organisation_choices(blank: bool = True) -> list[tuple[object, str]]:
     organisations = by_name(db.session.scalars(select(Organisation)).all())
     options = [(o.id, localized(o, "name")[0]) for o in organisations]
     return ([("", "—")] if blank else []) + options  # type: ignore[list-item]
+
+
+def organisation_labels(ids: Sequence[int]) -> dict[int, str]:
+    """Names (in the page language) of the organisations with these ids that exist."""
+    rows = db.session.scalars(select(Organisation).where(Organisation.id.in_(ids)))
+    return {o.id: localized(o, "name")[0] for o in rows}
+
+
+def organisation_matches(q: str, limit: int) -> list[tuple[int, str]]:
+    """At most ``limit`` organisations whose name (either language, pinyin) or slug holds
+    ``q``, by English name (one query)."""
+    if not normalise_query(q):
+        return []
+    rows = db.session.scalars(
+        organisation_query(q).order_by(Organisation.name_en, Organisation.id).limit(limit))
+    return [(o.id, localized(o, "name")[0]) for o in rows]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
+from core.i18n import localized
 from organisations.models import Organisation
 from organisations.search import like_pattern, normalise_query
 from participants.models import Participant
@@ -71,17 +73,30 @@ def all_participants(filters: ParticipantFilters) -> list[Participant]:
         .order_by(Participant.name, Participant.id)))
 
 
-def participant_choices() -> list[tuple[int, str]]:
-    """Every participant for a multiple select: ``Name (中文名) — organisation``."""
-    rows = db.session.scalars(select(Participant).options(joinedload(Participant.organisation))
-                              .order_by(Participant.name))
-    options = []
-    for p in rows:
-        label = p.name + (f" ({p.name_zh})" if p.name_zh else "")
-        if p.organisation:
-            label += f" — {p.organisation.name_en}"
-        options.append((p.id, label))
-    return options
+def participant_label(person: Participant) -> str:
+    """``Name (中文名) — organisation`` (the organisation in the page language)."""
+    label = person.name + (f" ({person.name_zh})" if person.name_zh else "")
+    if person.organisation:
+        label += f" — {localized(person.organisation, 'name')[0]}"
+    return label
+
+
+def participant_labels(ids: Sequence[int]) -> dict[int, str]:
+    """Labels of the participants with these ids that exist (one query)."""
+    rows = db.session.scalars(select(Participant).where(Participant.id.in_(ids))
+                              .options(joinedload(Participant.organisation)))
+    return {person.id: participant_label(person) for person in rows}
+
+
+def participant_matches(q: str, limit: int) -> list[tuple[int, str]]:
+    """At most ``limit`` participants whose name, Chinese name, pinyin or e-mail holds
+    ``q``, by name (one query)."""
+    if not normalise_query(q):
+        return []
+    rows = db.session.scalars(
+        participant_query(ParticipantFilters(q=q)).options(joinedload(Participant.organisation))
+        .order_by(Participant.name, Participant.id).limit(limit))
+    return [(person.id, participant_label(person)) for person in rows]
 
 
 def key_contacts() -> list[tuple[City, list[Participant]]]:

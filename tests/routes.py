@@ -98,6 +98,7 @@ BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
     ("calendars.personal", "token"): _first_feed_token,
     ("registrations.confirm", "token"): _registration_token("confirm"),
     ("registrations.cancel", "token"): _registration_token("cancel"),
+    ("invitations.search", "kind"): lambda: "participants",
 }
 
 #: Endpoints no page walk visits (static files are not pages).

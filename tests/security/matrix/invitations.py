@@ -14,6 +14,12 @@ def _liuzhou_invitation(w):
 ROUTES = {
     "GET invitations.invite_people": staff(),
     "POST invitations.invite_people": staff(200, note="empty form: errors"),
+    "GET invitations.search": [
+        *(staff(args=lambda w, kind=kind: {"kind": kind}, note=f"{kind} picker")
+          for kind in ("participants", "targets", "organisations")),
+        expect(admin=404, organiser=404, city_staff=404, delegate=403, anonymous=LOGIN,
+               args=lambda w: {"kind": "nothing"}, note="no such picker"),
+    ],
     "GET invitations.for_event": staff(),
     "GET invitations.attendance": staff(),
     "POST invitations.change_status": [
