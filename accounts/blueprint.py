@@ -9,6 +9,7 @@ from accounts.navigation import can_do, nav_items
 from accounts.roles import role_label
 from accounts.security import init_app as init_security
 from accounts.views.sign_in import account, load_user, login, logout, password
+from accounts.views.tokens import token_revoke, tokens
 from accounts.views.users import user_edit, user_new, users
 from core.extensions import login_manager
 from core.registry import registry_of
@@ -20,6 +21,8 @@ ROUTES = [
     ("/logout", logout, ["POST"]),
     ("/account/", account, ["GET"]),
     ("/account/password", password, ["GET", "POST"]),
+    ("/account/tokens", tokens, ["GET", "POST"]),
+    ("/account/tokens/<int:token_id>/revoke", token_revoke, ["POST"]),
     ("/admin/users/", users, ["GET"]),
     ("/admin/users/new", user_new, ["GET", "POST"]),
     ("/admin/users/<int:user_id>/edit", user_edit, ["GET", "POST"]),
@@ -42,3 +45,4 @@ def init_app(app: Flask) -> None:
     registry.add_command(create_user_command)
     registry.add_command(demo_accounts_command)
     registry.provide("demo.print_accounts", print_demo_accounts)
+    registry.add_field_labels({"scopes": _l("Access"), "revoked_at": _l("Revoked")})

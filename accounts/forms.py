@@ -1,15 +1,17 @@
-"""Sign-in and password-change forms."""
+"""Sign-in, password-change and API token forms."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, Field, PasswordField
+from wtforms import EmailField, Field, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, ValidationError
 
+from accounts.models import ApiToken
 from accounts.passwords import MAX_LENGTH, MIN_LENGTH, password_problems
-from core.form_helpers import HelixForm
+from core.choices import select_choices
+from core.form_helpers import INVALID_CHOICE, HelixForm, offered_id
 
 PASSWORD_PROBLEMS: dict[str, Any] = {
     "too_short": _l("Use at least %(count)d characters.", count=MIN_LENGTH),
@@ -56,3 +58,23 @@ class PasswordChangeForm(HelixForm):
             raise ValidationError(str(PASSWORD_PROBLEMS[problems[0]]))
         if field.data == self.current_password.data:
             raise ValidationError(_l("Choose a password different from the current one."))
+
+
+TOKEN_ACCESS = [("read", _l("Read only")), ("read write", _l("Read and write"))]
+"""What a new token may do: the choice's value is its space-separated scopes."""
+
+
+class TokenForm(HelixForm):
+    """A new personal API token: its name and what it may do."""
+
+    model = ApiToken
+
+    name = StringField(_l("Name"), validators=[
+        DataRequired(message=_l("Give the token a name, e.g. the script that uses it."))])
+    access = SelectField(_l("Access"), choices=select_choices(TOKEN_ACCESS), default="read",
+                         validate_choice=False,
+                         validators=[DataRequired(message=INVALID_CHOICE), offered_id])
+
+    def scopes(self) -> list[str]:
+        """The scopes chosen (``["read"]`` or ``["read", "write"]``)."""
+        return str(self.access.data or "").split()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.passwords import hash_password, verify_password
 from core.extensions import db
-from core.types import UTCDateTime
+from core.types import UTCDateTime, utcnow
 
 if TYPE_CHECKING:
     from participants.models import Participant
@@ -81,3 +81,40 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """True when the password matches the stored hash (Argon2id or legacy)."""
         return verify_password(self.password_hash, password)
+
+
+TOKEN_SCOPES: tuple[str, ...] = ("read", "write")
+"""What a personal API token may be allowed: reading, and writing too."""
+
+
+class ApiToken(db.Model):
+    """A personal API token: a user's credential for ``Authorization: Bearer …``.
+
+    Only the SHA-256 of the token is stored (``token_hash``) and its first characters
+    (``prefix``) so the owner can tell tokens apart; the token itself is shown once.
+    """
+
+    __tablename__ = "api_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user_account.id", ondelete="CASCADE"),
+                                         index=True)
+    name: Mapped[str] = mapped_column(String(80))
+    prefix: Mapped[str] = mapped_column(String(12))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scopes: Mapped[str] = mapped_column(String(40))
+    """Space-separated :data:`TOKEN_SCOPES`."""
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    user: Mapped[User] = relationship()
+
+    def allows(self, scope: str) -> bool:
+        """Whether the token was given ``scope`` (``"read"`` or ``"write"``)."""
+        return scope in self.scopes.split()
+
+    @property
+    def is_active(self) -> bool:
+        """Not revoked."""
+        return self.revoked_at is None

@@ -1,7 +1,12 @@
-"""Creating users and changing passwords (used by views, CLI and demo loader)."""
+"""Creating users, changing passwords (used by views, CLI and demo loader) and personal API
+tokens."""
 
 from __future__ import annotations
 
+import hashlib
+import secrets
+from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -9,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from accounts.demo import DEMO_DOMAIN, DemoAccount
-from accounts.models import User
+from accounts.models import TOKEN_SCOPES, ApiToken, User
 from accounts.passwords import (
     generate_password,
     hash_password,
@@ -170,3 +175,58 @@ def ensure_demo_accounts() -> list[DemoAccount]:
 
 
 _DUMMY_HASH = hash_password("helix-dummy-password-for-timing")
+
+
+TOKEN_PREFIX_LENGTH = 8
+"""Characters of a token kept in clear, so its owner can tell tokens apart."""
+TOKEN_TOUCH_INTERVAL = timedelta(minutes=1)
+"""A token's last use is written at most this often (not on every request)."""
+
+
+def token_digest(secret: str) -> str:
+    """The SHA-256 (hex) under which a token is stored and looked up."""
+    return hashlib.sha256(secret.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def create_token(user: User, name: str, scopes: Iterable[str], *,
+                 actor: Any = None) -> tuple[ApiToken, str]:
+    """Create a token for ``user`` and commit; returns it and the secret, which is stored
+    nowhere (only its digest and first characters) and must be shown once."""
+    wanted = set(scopes)
+    secret = secrets.token_urlsafe(32)
+    token = ApiToken(user=user, name=name.strip(), prefix=secret[:TOKEN_PREFIX_LENGTH],
+                     token_hash=token_digest(secret),
+                     scopes=" ".join(s for s in TOKEN_SCOPES if s in wanted))
+    db.session.add(token)
+    record(actor, "created", token, {"name": (None, token.name), "scopes": (None, token.scopes)})
+    db.session.commit()
+    return token, secret
+
+
+def tokens_of(user: User) -> list[ApiToken]:
+    """The user's tokens, newest first (revoked ones included, marked so)."""
+    query = (select(ApiToken).where(ApiToken.user_id == user.id)
+             .order_by(ApiToken.created_at.desc(), ApiToken.id.desc()))
+    return list(db.session.scalars(query))
+
+
+def revoke_token(token: ApiToken, *, actor: Any = None) -> None:
+    """Revoke the token for good (kept in the list, marked revoked) and commit."""
+    if token.revoked_at is not None:
+        return
+    token.revoked_at = utcnow()
+    record(actor, "changed", token, {"revoked_at": (None, token.revoked_at)})
+    db.session.commit()
+
+
+def token_bearer(secret: str) -> tuple[User, ApiToken] | None:
+    """The active user and token a bearer secret stands for, else ``None`` (unknown,
+    revoked, or the user deactivated). Notes the use, at most once a minute."""
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == token_digest(secret)))
+    if token is None or not token.is_active or not token.user.is_active:
+        return None
+    now = utcnow()
+    if token.last_used_at is None or now - token.last_used_at >= TOKEN_TOUCH_INTERVAL:
+        token.last_used_at = now
+        db.session.commit()
+    return token.user, token

@@ -3,9 +3,11 @@
 from flask import Flask
 from flask_smorest import Api
 
+from api.invitations import bp as invitations_bp
 from api.problems import PROBLEM_TYPE
 from api.schemas import ProblemSchema
 from api.views import bp as events_bp
+from core.extensions import csrf
 
 
 class HelixApi(Api):
@@ -36,5 +38,14 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("OPENAPI_VERSION", "3.1.0")
     app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
+    app.config.setdefault("API_SPEC_OPTIONS", {
+        "components": {"securitySchemes": {"bearerAuth": {
+            "type": "http", "scheme": "bearer",
+            "description": "A personal API token from /account/tokens"}}},
+        "security": [{"bearerAuth": []}, {}],
+    })
     api = HelixApi(app)
-    api.register_blueprint(events_bp, url_prefix="/api/v1/events")
+    for blueprint, prefix in ((events_bp, "/api/v1/events"),
+                              (invitations_bp, "/api/v1/invitations")):
+        csrf.exempt(blueprint)  # api.auth asks session writes for the token itself
+        api.register_blueprint(blueprint, url_prefix=prefix)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from flask import Response, jsonify
+from flask import Blueprint, Response, jsonify
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
@@ -17,7 +17,12 @@ TITLES = {
     404: _l("Not found"),
     405: _l("Method not allowed"),
     409: _l("The resource has changed since you read it"),
+    412: _l("The resource has changed since you read it"),
+    413: _l("The request is too large"),
+    415: _l("Send JSON (Content-Type: application/json)"),
     422: _l("Some parameters are invalid"),
+    428: _l("Send If-Match with the ETag or version you read"),
+    429: _l("Too many requests"),
 }
 
 
@@ -28,6 +33,8 @@ def problem(error: HTTPException) -> Response:
                             "title": str(TITLES.get(status, error.name)),
                             "status": status}
     data = getattr(error, "data", None) or {}
+    if data.get("message"):
+        body["detail"] = str(data["message"])
     if data.get("messages"):
         body["errors"] = data["messages"]
     response = jsonify(body)
@@ -38,3 +45,11 @@ def problem(error: HTTPException) -> Response:
         response.headers[name] = value
     return response
 
+
+
+def answer_with_problems(blueprint: Blueprint) -> None:
+    """Send every HTTP error of ``blueprint``'s views as a problem; the codes the pages
+    handle app-wide (400, 403, 429 …) are named too, else the pages' handler would win."""
+    blueprint.register_error_handler(HTTPException, problem)
+    for status in TITLES:
+        blueprint.register_error_handler(status, problem)

@@ -1,24 +1,28 @@
 """Read endpoints of the API: every query goes through the same visibility rules as the pages."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
-from flask import request, url_for
+from flask import g, request, url_for
 from flask.views import MethodView
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_smorest import Blueprint, abort
 from sqlalchemy import Select, func, select
-from werkzeug.exceptions import HTTPException
 
-from api.problems import problem
-from api.schemas import EventFilterArgs, EventSchema
+from api.auth import authenticate, guard
+from api.problems import answer_with_problems
+from api.schemas import EventFilterArgs, EventSchema, EventTextsSchema, ProblemSchema
 from core.extensions import db
 from events.models import Event
 from events.queries import visible_events
+from events.services import StaleEventError, cancel_event, update_event
 
 bp = Blueprint("api_events", __name__, url_prefix="/events",
                description="Events, as the viewer may see them")
-bp.register_error_handler(HTTPException, problem)
+answer_with_problems(bp)
+bp.before_request(authenticate)
 
 
 def page_of(query: Select[Any], page: int, per_page: int) -> tuple[list[Any], dict[str, str]]:
@@ -79,7 +83,79 @@ class EventItem(MethodView):
     def get(self, event_id: int) -> Event:
         """The event, or 404 when it does not exist or the viewer may not see it (an id
         beyond what the database holds is a 404 of the ``<int:…>`` converter already)."""
-        event = db.session.scalar(visible_events(current_user).where(Event.id == event_id))
+        event = load_visible_event(event_id)
         if event is None:
             abort(404)
         return event
+
+
+def load_visible_event(event_id: int) -> Event | None:
+    """The event of the URL if the caller may see it (``None`` → 404)."""
+    return db.session.scalar(visible_events(current_user).where(Event.id == event_id))
+
+
+def current_etag(event: Event) -> str:
+    """The ETag a GET of the event sends (flask-smorest's hash of its representation)."""
+    return bp._generate_etag(EventSchema().dump(event))
+
+
+def expected_version(event: Event) -> int | str:
+    """The version the caller read, from ``If-Match``: the current ETag (or ``*``) means
+    the current version; a bare version number is taken as given (a stale one is a 409
+    from the service); another ETag is 412, none at all 428 (as the web form's missing
+    version is stale)."""
+    tags = request.if_match
+    if not tags:
+        abort(428)
+    if tags.contains(current_etag(event)):
+        return event.version_id
+    numbers = sorted(tag for tag in tags.as_set() if tag.isascii() and tag.isdigit())
+    if numbers:
+        return numbers[0]
+    abort(412)
+
+
+def _save(change: Callable[[], Event]) -> Event:
+    """Run an event write; a stale version is a 409 problem (nothing written)."""
+    try:
+        return change()
+    except StaleEventError as error:
+        abort(409, message=str(error))
+
+
+IF_MATCH_DOC = {"in": "header", "name": "If-Match", "schema": {"type": "string"},
+                "required": True, "description": "The event's ETag, or its version number"}
+
+
+@bp.route("/<int:event_id>", methods=["PATCH"], endpoint="EventUpdate")
+@guard("events.edit", load=load_visible_event)
+@bp.arguments(EventTextsSchema)
+@bp.response(200, EventSchema)
+@bp.alt_response(409, schema=ProblemSchema, description="Saved by someone else since")
+@bp.alt_response(412, schema=ProblemSchema, description="If-Match is not the current ETag")
+@bp.alt_response(428, schema=ProblemSchema, description="If-Match is missing")
+@bp.doc(parameters=[IF_MATCH_DOC])
+def update(texts: dict[str, Any], event_id: int) -> Event:
+    """Change the event's titles and descriptions (``If-Match``: the version read)."""
+    event: Event = g.target
+    version = expected_version(event)
+    title_en = texts.get("title_en", event.title_en)
+    title_zh = texts.get("title_zh", event.title_zh)
+    if not (title_en or "").strip() and not (title_zh or "").strip():
+        abort(422, messages={"json": {"title_en": [_("Give the event a title in English or "
+                                                      "Chinese.")]}})
+    return _save(lambda: update_event(event, texts, version, current_user))
+
+
+@bp.route("/<int:event_id>/cancel", methods=["POST"], endpoint="EventCancel")
+@guard("events.cancel", load=load_visible_event)
+@bp.response(200, EventSchema)
+@bp.alt_response(409, schema=ProblemSchema, description="Saved by someone else since")
+@bp.alt_response(412, schema=ProblemSchema, description="If-Match is not the current ETag")
+@bp.alt_response(428, schema=ProblemSchema, description="If-Match is missing")
+@bp.doc(parameters=[IF_MATCH_DOC])
+def cancel(event_id: int) -> Event:
+    """Cancel the event (kept, marked cancelled; ``If-Match``: the version read)."""
+    event: Event = g.target
+    version = expected_version(event)
+    return _save(lambda: cancel_event(event, version, current_user))

@@ -55,6 +55,7 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "leg_id": lambda: _first_id("missions.models.TravelLeg")() or 0,
     "stay_id": lambda: _first_id("missions.models.HotelStay")() or 0,
     "user_id": _first_id("accounts.models.User"),
+    "token_id": lambda: 1,  # the demo has no API tokens: someone's token id, or a 404
     # The demo's events are over, so no e-mail is queued: id 0 answers 404.
     "message_id": lambda: _first_id("outbox.models.OutboxMessage")() or 0,
     "registration_id": lambda: _first_id("registrations.models.Registration")() or 0,

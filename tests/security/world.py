@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from accounts.models import User
+from accounts.models import ApiToken, User
 from accounts.passwords import hash_password
+from accounts.services import token_digest
 from actionplans.models import Activity
 from core.extensions import db
 from events.models import Event
@@ -28,6 +29,8 @@ from participants.models import Participant
 from programme.models import City, Partnership, Theme
 
 PASSWORD = "correct horse battery staple"
+DELEGATE_TOKEN = "world-delegate-token-read-write"
+"""The secret of the delegate's read-and-write API token (``World.token_id``)."""
 _HASH: list[str] = []
 
 
@@ -55,6 +58,7 @@ class World:
     leg: TravelLeg | None = None
     stay: HotelStay | None = None
     activity_id: int | None = None
+    token_id: int | None = None
 
     @property
     def public_event(self) -> Event:
@@ -136,13 +140,17 @@ def build_world() -> World:
         "delegate": _user("delegate", participant_id=mine.id),
     }
     db.session.add_all(users.values())
+    token = ApiToken(user=users["delegate"], name="Script", prefix=DELEGATE_TOKEN[:8],
+                     token_hash=token_digest(DELEGATE_TOKEN), scopes="read write")
+    db.session.add(token)
     db.session.commit()
     return World(liuzhou=liuzhou, chengdu=chengdu, barcelona=barcelona, theme=theme,
                  partnership=partnership, organisation=organisation, delegate_participant=mine,
                  other_participant=other, mission=mission, chengdu_mission=chengdu_mission,
                  liuzhou_event=liuzhou_event, chengdu_event=chengdu_event, own_invitation=own,
                  other_invitation=theirs, outcome=outcome, users=users, member=members[0],
-                 leg=leg, stay=stay, activity_id=activity.id)
+                 leg=leg, stay=stay, activity_id=activity.id,
+                 token_id=token.id)
 
 
 DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
@@ -156,6 +164,7 @@ DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
     "city_id": lambda w: w.liuzhou.id,
     "theme_id": lambda w: w.theme.id,
     "user_id": lambda w: w.users["delegate"].id,
+    "token_id": lambda w: w.token_id,
     "token": lambda w: w.delegate_participant.feed_token,
     "feed_token": lambda w: w.delegate_participant.feed_token,
     "uid": lambda w: w.liuzhou_event.uid,
