@@ -117,6 +117,8 @@ def upload(event_id: int) -> str | BaseResponse:
         else:
             flash(_("File attached."), "success")
             return _back(event.id)
+        finally:
+            upload_file.close()  # a large upload is spooled to a temporary file
     return render_template("followup/upload.html", form=form, event=event,
                            limit_mb=size_label(limit))
 
