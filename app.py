@@ -21,6 +21,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     import core.blueprint
     import delegates.blueprint
     import events.blueprint
+    import followup.blueprint
     import indicators.blueprint
     import invitations.blueprint
     import missions.blueprint
@@ -52,8 +53,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for package in (core.blueprint, accounts.blueprint, audit.blueprint, programme.blueprint,
                     organisations.blueprint, participants.blueprint, missions.blueprint,
                     events.blueprint, outbox.blueprint, invitations.blueprint, outcomes.blueprint,
-                    actionplans.blueprint, indicators.blueprint, calendars.blueprint,
-                    registrations.blueprint, reports.blueprint,
+                    actionplans.blueprint, followup.blueprint, indicators.blueprint,
+                    calendars.blueprint, registrations.blueprint, reports.blueprint,
                     delegates.blueprint, api.blueprint):
         package.init_app(app)
     app.after_request(remember_language)

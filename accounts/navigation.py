@@ -16,6 +16,7 @@ NAV: list[tuple[str, Any, str]] = [
     ("programme.partnerships", _l("Partnerships"), "programme.view"),
     ("participants.index", _l("Participants"), "participants.view"),
     ("reports.dashboard", _l("Dashboard"), "reports.view"),
+    ("followup.actions", _l("Action items"), "followup.list"),
     ("accounts.users", _l("Users"), "users.list"),
 ]
 

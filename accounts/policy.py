@@ -135,6 +135,8 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "registrations.register": Scope.ANY,
         "actionplans": _CITY_WRITE,
         "indicators": _CITY_WRITE,
+        # Minutes, attachments and action items of the events of their city, as events.
+        "followup": _CITY_WRITE,
         "account": _EVERYTHING,
     },
     "delegate": {
@@ -150,6 +152,10 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "events.view_internal": Scope.SELF,
         "missions.view_internal": Scope.SELF,
         "delegations": Grant(),
+        # The follow-up of the events they may see (the view checks the event), no lists.
+        "followup": Grant(),
+        "followup.view": Scope.ANY,
+        "followup.download": Scope.ANY,
         "reports": Grant(),
         "registrations": Grant(),
         "registrations.register": Scope.ANY,

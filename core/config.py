@@ -47,4 +47,9 @@ def from_environment() -> dict[str, Any]:
         "REMEMBER_COOKIE_SECURE": env == "production",
         "WTF_CSRF_TIME_LIMIT": None,
         "PUBLIC_URL": os.environ.get("HELIX_PUBLIC_URL", "http://127.0.0.1:5000"),
+        # Event attachments (agendas, slides, MoU drafts): where they are stored, under
+        # random names, and the largest file accepted.
+        "ATTACHMENTS_DIR": os.environ.get("HELIX_ATTACHMENTS_DIR", str(INSTANCE / "attachments")),
+        "ATTACHMENT_MAX_BYTES": int(os.environ.get("HELIX_ATTACHMENT_MAX_BYTES",
+                                                   str(10 * 1024 * 1024))),
     }

@@ -6,6 +6,8 @@ The schema is built once per database backend by running the migrations from emp
 
 import contextvars
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,6 +47,17 @@ def _reset_postgresql(url: str) -> None:
     engine.dispose()
 
 
+ATTACHMENTS_DIR = Path(tempfile.gettempdir()) / f"helix-test-attachments-{os.getpid()}"
+"""Where the test apps store event attachments (never the checkout's instance folder)."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _attachments_dir() -> Iterator[None]:
+    """Remove the test run's attachments folder at the end."""
+    yield
+    shutil.rmtree(ATTACHMENTS_DIR, ignore_errors=True)
+
+
 def base_config(url: str) -> dict[str, Any]:
     """The configuration of a test app on the given database."""
     return {
@@ -53,6 +66,7 @@ def base_config(url: str) -> dict[str, Any]:
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": url,
         "WTF_CSRF_ENABLED": False,
+        "ATTACHMENTS_DIR": str(ATTACHMENTS_DIR),
     }
 
 

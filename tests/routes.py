@@ -61,6 +61,9 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "registration_id": lambda: _first_id("registrations.models.Registration")() or 0,
     # An activity of the first partnership, if its plan has one; id 0 answers 404.
     "activity_id": lambda: _first_activity() or 0,
+    # The demo has no follow-up yet: id 0 answers 404 and is skipped.
+    "item_id": lambda: _first_id("followup.models.ActionItem")() or 0,
+    "attachment_id": lambda: _first_id("followup.models.Attachment")() or 0,
 }
 
 

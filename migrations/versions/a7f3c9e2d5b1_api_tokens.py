@@ -1,7 +1,7 @@
 """personal API tokens (hashed, scoped, revocable)
 
 Revision ID: a7f3c9e2d5b1
-Revises: c6d2a9e4f1b8
+Revises: f3a1c7e9b2d4
 Create Date: 2026-12-04 18:40:00
 
 Only the SHA-256 of a token is stored, with its first characters for display (#14).
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 revision = 'a7f3c9e2d5b1'
-down_revision = 'c6d2a9e4f1b8'
+down_revision = "f3a1c7e9b2d4"
 branch_labels = None
 depends_on = None
 

@@ -11,9 +11,13 @@ Add objects here when your routes need them, and map URL arguments in
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from flask import current_app
 
 from accounts.models import ApiToken, User
 from accounts.passwords import hash_password
@@ -21,6 +25,7 @@ from accounts.services import token_digest
 from actionplans.models import Activity
 from core.extensions import db
 from events.models import Event
+from followup.models import ActionItem, Attachment
 from invitations.models import Invitation
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from organisations.models import Organisation
@@ -59,6 +64,8 @@ class World:
     stay: HotelStay | None = None
     activity_id: int | None = None
     token_id: int | None = None
+    attachment_id: int | None = None
+    action_item_id: int | None = None
 
     @property
     def public_event(self) -> Event:
@@ -88,6 +95,16 @@ def _user(role: str, **fields: Any) -> User:
     if not _HASH:
         _HASH.append(hash_password(PASSWORD))
     return User(email=f"{role}@world.example.org", role=role, password_hash=_HASH[0], **fields)
+
+
+def _attachment(event: Event) -> Attachment:
+    """A small PDF attached to ``event``, its bytes in the app's attachments folder."""
+    stored = f"{uuid.uuid4().hex}.pdf"
+    folder = Path(current_app.config["ATTACHMENTS_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / stored).write_bytes(b"%PDF-1.4 agenda")
+    return Attachment(event=event, filename="agenda.pdf", stored_name=stored, kind="pdf",
+                      size=15)
 
 
 def build_world() -> World:
@@ -120,6 +137,9 @@ def build_world() -> World:
     outcome = Outcome(slug="mou", kind="mou", title_en="MoU", event_id=None,
                       partnership=partnership, parties=[organisation])
     activity = Activity(partnership=partnership, title_en="Pilot", status="planned")
+    attachment = _attachment(liuzhou_event)
+    action_item = ActionItem(event=liuzhou_event, title="Send the minutes", status="open",
+                             owner_name="Liuzhou DRC")
     members = [DelegationMember(mission=mission, participant=mine, role="member")]
     leg = TravelLeg(mission=mission, mode="flight", from_city=barcelona, to_city=liuzhou,
                     departs_at=dt.datetime(2030, 5, 1, 10, 0, tzinfo=dt.UTC),
@@ -131,7 +151,8 @@ def build_world() -> World:
                      check_in=dt.date(2030, 5, 2), check_out=dt.date(2030, 5, 5))
     db.session.add_all([liuzhou, chengdu, barcelona, theme, partnership, organisation, mine,
                         other, mission, chengdu_mission, liuzhou_event, chengdu_event, own,
-                        theirs, extra, outcome, activity, *members, leg, stay])
+                        theirs, extra, outcome, activity, attachment, action_item, *members,
+                        leg, stay])
     db.session.flush()
     users = {
         "admin": _user("admin"),
@@ -149,8 +170,8 @@ def build_world() -> World:
                  other_participant=other, mission=mission, chengdu_mission=chengdu_mission,
                  liuzhou_event=liuzhou_event, chengdu_event=chengdu_event, own_invitation=own,
                  other_invitation=theirs, outcome=outcome, users=users, member=members[0],
-                 leg=leg, stay=stay, activity_id=activity.id,
-                 token_id=token.id)
+                 leg=leg, stay=stay, activity_id=activity.id, token_id=token.id,
+                 attachment_id=attachment.id, action_item_id=action_item.id)
 
 
 DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
@@ -161,6 +182,8 @@ DEFAULT_ARGS: Mapping[str, Callable[[World], Any]] = {
     "invitation_id": lambda w: w.own_invitation.id,
     "partnership_id": lambda w: w.partnership.id,
     "outcome_id": lambda w: w.outcome.id,
+    "attachment_id": lambda w: w.attachment_id,
+    "followup:item_id": lambda w: w.action_item_id,
     "city_id": lambda w: w.liuzhou.id,
     "theme_id": lambda w: w.theme.id,
     "user_id": lambda w: w.users["delegate"].id,
