@@ -133,6 +133,9 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "registrations.register": Scope.ANY,
         "actionplans": _CITY_WRITE,
         "indicators": _CITY_WRITE,
+        # Their own city's profile and key contacts; creating and archiving cities, and
+        # themes, are the organisers'.
+        "cities.edit": Scope.OWN_CITY,
         "account": _EVERYTHING,
     },
     "delegate": {
