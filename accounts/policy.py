@@ -137,6 +137,9 @@ POLICY: Mapping[str, Mapping[str, Rule]] = {
         "indicators": _CITY_WRITE,
         # Minutes, attachments and action items of the events of their city, as events.
         "followup": _CITY_WRITE,
+        # Their own city's profile and key contacts; creating and archiving cities, and
+        # themes, are the organisers'.
+        "cities.edit": Scope.OWN_CITY,
         "account": _EVERYTHING,
     },
     "delegate": {

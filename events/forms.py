@@ -8,6 +8,7 @@ the field (nonexistent or repeated local time, end before start, unknown zone).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -52,7 +53,7 @@ from core.timefmt import (
 )
 from events.models import Event
 from missions.models import Mission
-from programme.models import City, Theme
+from programme.models import City, Theme, offered
 from programme.sorting import by_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -64,17 +65,18 @@ def _name(obj: Any, field: str = "name") -> str:
     return localized(obj, field)[0]
 
 
-def city_choices(blank: bool = True) -> list[SelectChoice]:
+def city_choices(blank: bool = True, keep: Iterable[int | None] = ()) -> list[SelectChoice]:
     """Cities for a select, by name in the page's language (Chinese by pinyin), with an
-    optional blank first entry."""
-    cities = by_name(db.session.scalars(select(City)))
+    optional blank first entry; archived cities only when ``keep`` (a record's) names them."""
+    cities = by_name(db.session.scalars(select(City).where(offered(City, keep))))
     rows = [(str(c.id), _name(c)) for c in cities]
     return opts(([("", "—")] if blank else []) + rows)
 
 
-def theme_choices() -> list[SelectChoice]:
-    """Themes (clusters) for a select, with a blank first entry."""
-    themes = by_name(db.session.scalars(select(Theme)))
+def theme_choices(keep: Iterable[int | None] = ()) -> list[SelectChoice]:
+    """Themes (clusters) for a select, with a blank first entry; archived ones only when
+    ``keep`` names them."""
+    themes = by_name(db.session.scalars(select(Theme).where(offered(Theme, keep))))
     return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
 
 
@@ -129,10 +131,12 @@ class EventForm(HelixForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.city_id.choices = city_choices()
+        event = kwargs.get("obj")
+        current = [event.city_id, *(c.id for c in event.cities)] if event else []
+        self.city_id.choices = city_choices(keep=current)
         self.cities.choices = opts((int(c.value), c.label) for c in self.city_id.choices
                                    if c.value)
-        self.theme_id.choices = theme_choices()
+        self.theme_id.choices = theme_choices(keep=[event.theme_id] if event else [])
         self.mission_id.choices = mission_choices()
         for field in (self.kind, self.language, self.status, self.visibility):
             field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]

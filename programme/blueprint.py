@@ -5,9 +5,12 @@ from flask import Blueprint, Flask
 from sqlalchemy import select
 
 from core.extensions import db
+from core.labels import SIDES
 from core.registry import Lookup, registry_of
+from programme import reference_admin as admin
+from programme.city_forms import AUDIT_LABELS
 from programme.demo import database_is_empty, load_reference_data
-from programme.models import City, Theme
+from programme.models import City, Theme, offered
 from programme.partnership_admin import (
     partnership_archive,
     partnership_create,
@@ -26,13 +29,23 @@ ROUTES = [
     ("/partnerships/new", partnership_create, ["GET", "POST"]),
     ("/partnerships/<int:partnership_id>/edit", partnership_edit, ["GET", "POST"]),
     ("/partnerships/<int:partnership_id>/archive", partnership_archive, ["POST"]),
+    ("/cities/new", admin.city_create, ["GET", "POST"]),
+    ("/cities/<slug>/edit", admin.city_edit, ["GET", "POST"]),
+    ("/cities/<slug>/archive", admin.city_archive, ["POST"]),
+    ("/cities/<slug>/restore", admin.city_restore, ["POST"]),
+    ("/themes/", admin.themes, ["GET"]),
+    ("/themes/new", admin.theme_create, ["GET", "POST"]),
+    ("/themes/<slug>/edit", admin.theme_edit, ["GET", "POST"]),
+    ("/themes/<slug>/archive", admin.theme_archive, ["POST"]),
+    ("/themes/<slug>/restore", admin.theme_restore, ["POST"]),
 ]
 for rule, view, methods in ROUTES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
 
 
 def _city_choices() -> list[tuple[int, str]]:
-    return [(c.id, c.name_en) for c in db.session.scalars(select(City).order_by(City.name_en))]
+    query = select(City).where(offered(City)).order_by(City.name_en)
+    return [(c.id, c.name_en) for c in db.session.scalars(query)]
 
 
 def _city_exists(city_id: int) -> bool:
@@ -58,5 +71,7 @@ def init_app(app: Flask) -> None:
         "to_city_id": (City, "id", "name"), "cities": (City, "slug", "name"),
         "theme_id": (Theme, "id", "name"), "themes": (Theme, "slug", "name"),
     })
+    registry.add_field_labels(AUDIT_LABELS)
+    registry.add_value_labels("side", SIDES)
     registry.add_demo_loader(10, "programme", load_reference_data)
     register_labels(registry)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import Column, Float, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, ColumnElement, Float, ForeignKey, Integer, String, Table, Text, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from accounts.policy import Target
 from core.extensions import db
 from core.types import UTCDateTime
 
@@ -59,6 +61,12 @@ class City(db.Model):
     cohort_year: Mapped[int | None] = mapped_column(Integer)
     cohort_end_year: Mapped[int | None] = mapped_column(Integer)
     key_contact: Mapped[str | None] = mapped_column(String(160))
+    #: when the city left the programme's choice lists (never deleted: events refer to it)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+    def permission_target(self) -> Target:
+        """A city belongs to itself: its staff may edit its profile; everyone may read it."""
+        return Target(city_ids=frozenset({self.id}), public=True)
 
     @property
     def cohort(self) -> str:
@@ -105,11 +113,22 @@ class Theme(db.Model):
     name_zh: Mapped[str | None] = mapped_column(String(160))
     sdgs: Mapped[str | None] = mapped_column(String(80))
     urban_agenda: Mapped[str | None] = mapped_column(String(300))
+    #: when the theme left the programme's choice lists (never deleted)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     @property
     def sdg_numbers(self) -> list[int]:
         """The SDG numbers as integers (stored as ``"9,11"``)."""
         return [int(n) for n in (self.sdgs or "").split(",") if n.strip()]
+
+
+def offered(model: type[City] | type[Theme],
+            keep: Iterable[int | None] = ()) -> ColumnElement[bool]:
+    """The rows a choice list offers: those not archived, and those of ``keep`` (a record's
+    current values, so an old event's form still shows its archived city)."""
+    current = model.archived_at.is_(None)
+    ids = [value for value in keep if value is not None]
+    return or_(current, model.id.in_(ids)) if ids else current
 
 
 class Partnership(db.Model):

@@ -8,13 +8,18 @@ from sqlalchemy.orm import selectinload
 from core.extensions import db
 from core.registry import provided
 from programme.models import City, Partnership, Theme
+from programme.reference_admin import show_archived
 from programme.sorting import by_name
 
 
 def cities() -> str:
-    """Every city of the programme, European and Chinese, sorted in the page's language."""
-    rows = by_name(db.session.scalars(select(City)).all())
-    return render_template("programme/cities.html", cities=rows)
+    """The cities of the programme, European and Chinese, sorted in the page's language;
+    archived ones too with ``?archived=1``."""
+    query = select(City)
+    if not show_archived():
+        query = query.where(City.archived_at.is_(None))
+    return render_template("programme/cities.html", cities=by_name(db.session.scalars(query)),
+                           archived=show_archived())
 
 
 def city(slug: str) -> str:

@@ -95,6 +95,12 @@ def _first_member_mission() -> Any:
 #: Sample values by endpoint and argument, where the name alone is ambiguous.
 BY_ENDPOINT: dict[tuple[str, str], Callable[[], Any]] = {
     ("programme.city", "slug"): _first_slug("programme.models.City"),
+    ("programme.city_edit", "slug"): _first_slug("programme.models.City"),
+    ("programme.theme_edit", "slug"): _first_slug("programme.models.Theme"),
+    ("programme.city_archive", "slug"): _first_slug("programme.models.City"),
+    ("programme.city_restore", "slug"): _first_slug("programme.models.City"),
+    ("programme.theme_archive", "slug"): _first_slug("programme.models.Theme"),
+    ("programme.theme_restore", "slug"): _first_slug("programme.models.Theme"),
     ("missions.edit_member", "mission_id"): _first_member_mission,
     ("missions.delete_member", "mission_id"): _first_member_mission,
     ("calendars.city", "slug"): _first_slug("programme.models.City"),
