@@ -1,15 +1,18 @@
-"""Sign-in and password-change forms."""
+"""Sign-in, password-change and own-settings forms."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, Field, PasswordField
+from wtforms import EmailField, Field, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, ValidationError
 
+from accounts.models import User
 from accounts.passwords import MAX_LENGTH, MIN_LENGTH, password_problems
 from core.form_helpers import HelixForm
+from core.timefmt import is_valid_zone
 
 PASSWORD_PROBLEMS: dict[str, Any] = {
     "too_short": _l("Use at least %(count)d characters.", count=MIN_LENGTH),
@@ -56,3 +59,25 @@ class PasswordChangeForm(HelixForm):
             raise ValidationError(str(PASSWORD_PROBLEMS[problems[0]]))
         if field.data == self.current_password.data:
             raise ValidationError(_l("Choose a password different from the current one."))
+
+
+LANGUAGE_CHOICES = [SelectChoice("", _l("As my browser asks")), SelectChoice("en", "English"),
+                    SelectChoice("zh", "中文")]
+"""The interface languages a user may keep as their own (core.i18n.SUPPORTED)."""
+
+
+class SettingsForm(HelixForm):
+    """One's own interface language and time zone; empty means "as the browser says"."""
+
+    model = User
+
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, validate_choice=True,
+                           invalid_choice_message=_l("Choose a language from the list."))
+    timezone = StringField(_l("Time zone"), filters=[lambda value: (value or "").strip()],
+                           render_kw={"list": "tz-list", "autocomplete": "off"})
+
+    def validate_timezone(self, field: Field) -> None:
+        """Only IANA zone names (``Europe/Rome``, ``Asia/Shanghai``) or nothing."""
+        if field.data and not is_valid_zone(field.data):
+            raise ValidationError(_l(
+                "Unknown time zone: use an IANA name such as Europe/Rome or Asia/Shanghai."))

@@ -4,6 +4,7 @@ No Flask here: these functions are used by models, forms, feeds and tests alike.
 """
 
 from datetime import UTC, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
@@ -46,6 +47,18 @@ def _known_zones() -> frozenset[str]:
     if not _ZONES:
         _ZONES = frozenset(available_timezones())
     return _ZONES
+
+
+@lru_cache(maxsize=1)
+def common_zones() -> tuple[str, ...]:
+    """Return the sorted IANA zone names offered in forms (no legacy aliases)."""
+    return tuple(
+        sorted(
+            name
+            for name in available_timezones()
+            if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))
+        )
+    )
 
 
 def is_valid_zone(tz_name: str) -> bool:

@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from typing import Literal
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from core.timefmt import (
     AmbiguousTimeError,
     NonexistentTimeError,
     UnknownTimeZoneError,
+    common_zones,
     is_valid_zone,
     local_to_utc,
     to_local,
@@ -39,18 +39,6 @@ __all__ = [
     "summary_line",
     "utc_range_for_local_dates",
 ]
-
-
-@lru_cache(maxsize=1)
-def common_zones() -> tuple[str, ...]:
-    """Return the sorted IANA zone names offered in forms (no legacy aliases)."""
-    return tuple(
-        sorted(
-            name
-            for name in available_timezones()
-            if "/" in name and not name.startswith(("Etc/", "SystemV/", "US/"))
-        )
-    )
 
 
 def is_known_zone(tz_name: str | None) -> bool:
