@@ -9,7 +9,7 @@ ROUTES = {
     "GET accounts.account": signed_in(),
     "GET accounts.password": signed_in(),
     "POST accounts.password": signed_in(200, note="empty form: shown again with errors"),
-    "POST accounts.settings": signed_in(302, note="empty: no preferences"),
+    "POST accounts.settings": signed_in(200, note="empty form: shown again with errors"),
     "GET accounts.users": admins(),
     "GET accounts.user_new": admins(),
     "POST accounts.user_new": admins(200, note="empty form: shown again with errors"),
