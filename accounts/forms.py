@@ -61,8 +61,11 @@ class PasswordChangeForm(HelixForm):
             raise ValidationError(_l("Choose a password different from the current one."))
 
 
-LANGUAGE_CHOICES = [SelectChoice("", _l("As my browser asks")), SelectChoice("en", "English"),
-                    SelectChoice("zh", "中文")]
+LANGUAGE_CHOICES = [
+    SelectChoice("", _l("As my browser asks")),
+    SelectChoice("en", "English", render_kw={"lang": "en"}),
+    SelectChoice("zh", "中文", render_kw={"lang": "zh"}),
+]
 """The interface languages a user may keep as their own (core.i18n.SUPPORTED)."""
 
 
