@@ -8,7 +8,7 @@ from accounts.cli import create_user_command, demo_accounts_command, print_demo_
 from accounts.navigation import can_do, nav_items
 from accounts.roles import role_label
 from accounts.security import init_app as init_security
-from accounts.views.sign_in import account, load_user, login, logout, password
+from accounts.views.sign_in import account, load_user, login, logout, password, settings
 from accounts.views.tokens import token_revoke, tokens
 from accounts.views.users import user_edit, user_new, users
 from core.extensions import login_manager
@@ -23,6 +23,7 @@ ROUTES = [
     ("/account/password", password, ["GET", "POST"]),
     ("/account/tokens", tokens, ["GET", "POST"]),
     ("/account/tokens/<int:token_id>/revoke", token_revoke, ["POST"]),
+    ("/account/settings", settings, ["POST"]),
     ("/admin/users/", users, ["GET"]),
     ("/admin/users/new", user_new, ["GET", "POST"]),
     ("/admin/users/<int:user_id>/edit", user_edit, ["GET", "POST"]),

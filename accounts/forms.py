@@ -1,4 +1,4 @@
-"""Sign-in, password-change and API token forms."""
+"""Sign-in, password-change, own-settings and API token forms."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import EmailField, Field, PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, ValidationError
 
-from accounts.models import ApiToken
+from accounts.models import ApiToken, User
 from accounts.passwords import MAX_LENGTH, MIN_LENGTH, password_problems
 from core.choices import select_choices
 from core.form_helpers import INVALID_CHOICE, HelixForm, offered_id
+from core.timefmt import is_valid_zone
 
 PASSWORD_PROBLEMS: dict[str, Any] = {
     "too_short": _l("Use at least %(count)d characters.", count=MIN_LENGTH),
@@ -78,3 +80,28 @@ class TokenForm(HelixForm):
     def scopes(self) -> list[str]:
         """The scopes chosen (``["read"]`` or ``["read", "write"]``)."""
         return str(self.access.data or "").split()
+
+
+LANGUAGE_CHOICES = [
+    SelectChoice("", _l("As my browser asks")),
+    SelectChoice("en", "English", render_kw={"lang": "en"}),
+    SelectChoice("zh", "中文", render_kw={"lang": "zh"}),
+]
+"""The interface languages a user may keep as their own (core.i18n.SUPPORTED)."""
+
+
+class SettingsForm(HelixForm):
+    """One's own interface language and time zone; empty means "as the browser says"."""
+
+    model = User
+
+    language = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, validate_choice=True,
+                           invalid_choice_message=_l("Choose a language from the list."))
+    timezone = StringField(_l("Time zone"), filters=[lambda value: (value or "").strip()],
+                           render_kw={"list": "tz-list", "autocomplete": "off"})
+
+    def validate_timezone(self, field: Field) -> None:
+        """Only IANA zone names (``Europe/Rome``, ``Asia/Shanghai``) or nothing."""
+        if field.data and not is_valid_zone(field.data):
+            raise ValidationError(_l(
+                "Unknown time zone: use an IANA name such as Europe/Rome or Asia/Shanghai."))

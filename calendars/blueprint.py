@@ -1,5 +1,5 @@
 """The calendars blueprint: every feed and subscription URL; the calendar defaults, the
-change-tracking session hooks and the ``feed_links`` template helper."""
+change-tracking session hooks and the ``feed_links`` and ``feed_qr`` template helpers."""
 
 import os
 
@@ -9,6 +9,7 @@ from calendars import tracking
 from calendars.links import feed_links
 from calendars.mail import DEFAULT_SENDER
 from calendars.notify import send_now
+from calendars.qr import qr_svg
 from calendars.views import (
     city,
     event,
@@ -53,4 +54,4 @@ def init_app(app: Flask) -> None:
         app.config.setdefault("CALENDAR_STATE_TTL", float(os.environ["CALENDAR_STATE_TTL"]))
     tracking.install()
     registry_of(app).provide("mail.send", send_now)
-    app.context_processor(lambda: {"feed_links": feed_links})
+    app.context_processor(lambda: {"feed_links": feed_links, "feed_qr": qr_svg})

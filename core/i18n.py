@@ -86,8 +86,17 @@ def remember_language(response: Any) -> Any:
     if "helix.lang" in request.environ and lang not in SUPPORTED:
         response.vary.update(("Accept-Language", "Cookie"))
     if lang in SUPPORTED and request.cookies.get(LANG_COOKIE) != lang:
-        response.set_cookie(
-            LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",
-            secure=current_app.config.get("SESSION_COOKIE_SECURE", False), httponly=True,
-        )
+        keep_language(response, lang)
+    return response
+
+
+def keep_language(response: Any, lang: str | None) -> Any:
+    """Remember ``lang`` in the language cookie for a year; with None, forget the cookie,
+    so that the user's saved preference (then the browser's) chooses the language."""
+    secure = current_app.config.get("SESSION_COOKIE_SECURE", False)
+    if lang in SUPPORTED:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax",
+                            secure=secure, httponly=True)
+    else:
+        response.delete_cookie(LANG_COOKIE, samesite="Lax", secure=secure, httponly=True)
     return response

@@ -9,6 +9,8 @@ from sqlalchemy.orm import joinedload
 
 from audit.services import record
 from core.extensions import db
+from core.types import utcnow
+from delegates.agenda import is_past
 from events.models import Event
 from invitations.models import Invitation
 from missions.models import DelegationMember, Mission
@@ -45,8 +47,9 @@ def delegations_of(participant_id: int) -> list[DelegationMember]:
 
 
 def can_answer(invitation: Invitation) -> bool:
-    """Whether the invitee may still answer (not cancelled, not yet recorded)."""
-    return invitation.status in ANSWERABLE and not invitation.event.is_cancelled
+    """Whether the invitee may still answer (not cancelled, not over, not yet recorded)."""
+    return (invitation.status in ANSWERABLE and not invitation.event.is_cancelled
+            and not is_past(invitation, utcnow()))
 
 
 def answer(actor: Any, invitation: Invitation, status: str) -> bool:

@@ -1,22 +1,25 @@
-"""Sign-in, sign-out, the account page and password change."""
+"""Sign-in, sign-out, the account page with one's own settings, and password change."""
 
 from __future__ import annotations
 
 import hmac
 
 from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
-from accounts.forms import LoginForm, PasswordChangeForm
+from accounts.forms import LoginForm, PasswordChangeForm, SettingsForm
 from accounts.models import User
 from accounts.passwords import MIN_LENGTH, verify_password
 from accounts.permissions import require
 from accounts.security import limiter
-from accounts.services import authenticate, record_sign_in, set_password
+from accounts.services import authenticate, record_sign_in, set_password, update_user
 from core.extensions import db
+from core.i18n import get_lang, keep_language
 from core.safe_url import safe_local_url
+from core.timefmt import common_zones
 
 
 def load_user(user_id: str) -> User | None:
@@ -81,10 +84,32 @@ def logout() -> Response:
     return redirect(url_for("core.home"))
 
 
+def _account_page(form: SettingsForm) -> str:
+    return render_template("accounts/account.html", settings_form=form,
+                           zone_names=common_zones())
+
+
 @require("account.view")
 def account() -> str:
-    """The signed-in user's account: role, city, participant, links."""
-    return render_template("accounts/account.html")
+    """The signed-in user's account: role, city, participant, links, own settings."""
+    user = current_user._get_current_object()
+    return _account_page(SettingsForm(language=user.language or "",
+                                      timezone=user.timezone or ""))
+
+
+@require("account.edit")
+def settings() -> str | Response:
+    """Save one's own interface language and time zone (empty: as the browser says)."""
+    form = SettingsForm()
+    if not form.validate_on_submit():
+        return _account_page(form)
+    user = current_user._get_current_object()
+    language, zone = form.language.data or None, form.timezone.data or None
+    update_user(user, actor=user, language=language, timezone=zone)
+    with force_locale(language or get_lang()):
+        flash(_("Your settings were saved."), "success")
+    # The language cookie (set by the language switch) would outrank the saved choice.
+    return keep_language(redirect(url_for("accounts.account")), language)
 
 
 @require("account.edit")

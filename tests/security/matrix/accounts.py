@@ -14,6 +14,7 @@ ROUTES = {
     "POST accounts.token_revoke": expect(
         admin=404, organiser=404, city_staff=404, delegate=302, anonymous="login",
         note="the delegate's token: nobody else's to revoke"),
+    "POST accounts.settings": signed_in(200, note="empty form: shown again with errors"),
     "GET accounts.users": admins(),
     "GET accounts.user_new": admins(),
     "POST accounts.user_new": admins(200, note="empty form: shown again with errors"),
