@@ -12,9 +12,9 @@ from actionplans.models import Activity, ActivityStatus
 from audit.services import record, tracking
 from core.errors import HelixError
 from core.extensions import db
+from core.integrity import commit_or_fail
 from events.models import Event
 from missions.models import Mission
-from organisations.services import commit_or_fail
 from outcomes.models import Outcome
 from programme.models import Partnership
 

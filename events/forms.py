@@ -37,6 +37,7 @@ from wtforms.validators import (
 )
 
 from core.choices import select_choices as opts
+from core.date_ranges import EVENT_DAYS, range_error
 from core.extensions import db
 from core.fields import ProgrammeDateTimeField, coerce_id, optional_id
 from core.form_helpers import HelixForm, offered_id
@@ -196,8 +197,9 @@ class EventForm(HelixForm):
         self.ends_at = self._to_utc(self.ends_local)
         if self.starts_at is None or self.ends_at is None:
             return False
-        if self.ends_at <= self.starts_at:
-            self.ends_local.errors.append(_l("The end must be after the start."))
+        problem = range_error(self.starts_at, self.ends_at, EVENT_DAYS)
+        if problem:
+            self.ends_local.errors.append(problem)
             return False
         return True
 

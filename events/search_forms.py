@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, IntegerField, SelectField, SelectMultipleField
+from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 
 from core.choices import select_choices as opts
+from core.date_ranges import LIST_DAYS, SLOT_DAYS, DateRange
 from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.form_helpers import HelixForm
 from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
@@ -31,7 +31,8 @@ class EventFilterForm(HelixForm):
                                                       *choices(EVENT_STATUSES)]),
                          validate_choice=False)
     date_from = ProgrammeDateField(_l("From"), validators=[Optional()])
-    date_to = ProgrammeDateField(_l("To"), validators=[Optional()])
+    date_to = ProgrammeDateField(_l("To"), validators=[Optional(),
+                                                       DateRange("date_from", LIST_DAYS)])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -51,7 +52,7 @@ class SlotFinderForm(HelixForm):
     date_from = ProgrammeDateField(_l("From"), validators=[
         InputRequired(message=_l("Enter the first date."))])
     date_to = ProgrammeDateField(_l("To"), validators=[
-        InputRequired(message=_l("Enter the last date."))])
+        InputRequired(message=_l("Enter the last date.")), DateRange("date_from", SLOT_DAYS)])
     duration = IntegerField(_l("Length (minutes)"), default=60, validators=[
         InputRequired(message=_l("Enter the length in minutes.")),
         NumberRange(min=15, max=600, message=_l("Between 15 and 600 minutes."))])
@@ -69,11 +70,3 @@ class SlotFinderForm(HelixForm):
         if not set(field.data) <= known:
             raise ValidationError(CHOICE_MESSAGE)
 
-    def validate_date_to(self, field: DateField) -> None:
-        """A range of at most 31 days, ending after it starts."""
-        start: date | None = self.date_from.data
-        if start and field.data:
-            if field.data < start:
-                raise ValidationError(_l("The range must end after it starts."))
-            if (field.data - start).days > 31:
-                raise ValidationError(_l("Search at most 31 days at a time."))

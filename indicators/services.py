@@ -10,9 +10,9 @@ from flask_babel import gettext as _
 from audit.services import record
 from core.errors import HelixError
 from core.extensions import db
+from core.integrity import commit_or_fail
 from indicators.catalogue import BY_CODE
 from indicators.models import IndicatorValue
-from organisations.services import commit_or_fail
 
 
 class IndicatorError(HelixError):

@@ -20,6 +20,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from core.choices import select_choices as opts
+from core.date_ranges import MISSION_DAYS, DateRange
 from core.extensions import db
 from core.fields import ProgrammeDateField, ProgrammeDateTimeField, coerce_id, optional_id
 from core.form_helpers import HelixForm, offered_id
@@ -92,7 +93,7 @@ class MissionForm(HelixForm):
     start_date = ProgrammeDateField(_l("First day"), validators=[
         InputRequired(message=_l("Enter the first day."))])
     end_date = ProgrammeDateField(_l("Last day"), validators=[
-        InputRequired(message=_l("Enter the last day."))])
+        InputRequired(message=_l("Enter the last day.")), DateRange("start_date", MISSION_DAYS)])
     status = SelectField(_l("Status"), choices=opts(choices(MISSION_STATUSES)))
     partnership_id = SelectField(_l("Partnership"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
@@ -116,10 +117,8 @@ class MissionForm(HelixForm):
             raise ValidationError(_l("Give the mission a title in English or Chinese."))
 
     def validate_end_date(self, field: DateField) -> None:
-        """The last day is not before the first; the mission's events fit inside."""
+        """The mission's events fit inside its dates (their order and span: ``DateRange``)."""
         start = self.start_date.data
-        if start and field.data and field.data < start:
-            raise ValidationError(_l("The last day must not be before the first day."))
         if start and field.data and self.event_dates:
             outside = [d for d in self.event_dates if d < start or d > field.data]
             if outside:

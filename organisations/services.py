@@ -13,10 +13,10 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
 from core.errors import HelixError
 from core.extensions import db
+from core.integrity import commit_or_fail
 from organisations.models import Organisation
 from organisations.search import fold
 
@@ -50,15 +50,6 @@ def unique_slug(model: type[Any], text: str, fallback: str = "item") -> str:
     while f"{base}-{n}" in taken:
         n += 1
     return f"{base}-{n}"
-
-
-def commit_or_fail(error: HelixError) -> None:
-    """Commit, or roll back and raise ``error`` (the database refused the write)."""
-    try:
-        db.session.commit()
-    except IntegrityError:
-        db.session.rollback()
-        raise error from None
 
 
 def save_organisation(organisation: Organisation | None, data: Mapping[str, Any]) -> Organisation:

@@ -13,6 +13,7 @@ from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_text
+from core.integrity import show_error
 from organisations.access import in_city
 from organisations.forms import OrganisationForm
 from organisations.models import Organisation
@@ -48,8 +49,8 @@ def _save(organisation: Organisation | None) -> str | BaseResponse:
         ensure(action, in_city(form.city_id.data))
         try:
             saved = save_organisation(organisation, form.data)
-        except HelixError as error:
-            form.name_en.errors = [*form.name_en.errors, str(error)]
+        except HelixError as error:  # the name taken meanwhile: next to the field
+            show_error(form, error, "name_en")
         else:
             flash(_("Organisation saved."), "success")
             return redirect(url_for("organisations.detail", organisation_id=saved.id))

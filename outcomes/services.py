@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from core.errors import HelixError
 from core.extensions import db
+from core.integrity import commit_or_fail
 from events.models import Event
 from organisations.models import Organisation
-from organisations.services import commit_or_fail, unique_slug
+from organisations.services import unique_slug
 from outcomes.models import Outcome, OutcomeKind
 
 

@@ -15,8 +15,9 @@ from sqlalchemy.exc import IntegrityError
 
 from core.errors import HelixError
 from core.extensions import db
+from core.integrity import commit_or_fail
 from organisations.models import Organisation
-from organisations.services import commit_or_fail, unique_slug
+from organisations.services import unique_slug
 from participants.csv_import import Preview, email_key, normalise_email
 from participants.csv_preview import KINDS, preview
 from participants.models import Participant

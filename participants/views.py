@@ -18,6 +18,7 @@ from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_id, query_text
+from core.integrity import show_error
 from organisations.access import in_city
 from organisations.models import Organisation
 from organisations.queries import city_choices, organisation_choices
@@ -112,12 +113,8 @@ def _save(participant: Participant | None) -> str | BaseResponse:
         ensure(action, in_city(_city_of(form)))
         try:
             saved = save_participant(participant, form.data)
-        except HelixError as error:
-            target = getattr(form, error.field or "", None)
-            if target is not None:
-                target.errors = [*target.errors, str(error)]
-            else:
-                flash(str(error), "danger")
+        except HelixError as error:  # the e-mail taken meanwhile: next to the field
+            show_error(form, error)
         else:
             flash(_("Participant saved."), "success")
             return redirect(url_for("participants.detail", participant_id=saved.id))

@@ -14,6 +14,7 @@ from accounts.permissions import require
 from accounts.services import AccountExistsError, create_user, update_user
 from accounts.user_forms import UserForm
 from core.extensions import db
+from core.integrity import show_error
 
 
 @require("users.list")
@@ -36,7 +37,7 @@ def user_new() -> str | Response:
                                participant_id=form.participant_id.data,
                                active=form.active.data)
         except AccountExistsError as error:  # created by a parallel request meanwhile
-            form.email.errors = [*form.email.errors, str(error)]
+            show_error(form, error)
             return render_template("accounts/user_form.html", form=form, user=None)
         page = make_response(render_template("accounts/user_created.html", user=user,
                                              password=password))

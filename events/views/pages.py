@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from flask import abort, jsonify, make_response, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import Select
 from sqlalchemy.orm import joinedload, selectinload
 
 from accounts.headers import CSP_DIRECTIVES, content_security_policy
 from accounts.permissions import can
+from core.date_ranges import FEED_DAYS, range_error
 from core.extensions import db
-from core.fields import query_id
+from core.fields import FIRST_YEAR, LAST_YEAR, query_id
 from core.i18n import get_lang, localized
 from core.registry import provided
 from core.timefmt import is_valid_zone, local_to_utc, to_local
@@ -51,10 +53,11 @@ def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
         query = query.where(Event.mission_id == form.mission.data)
     if form.status.data:
         query = query.where(Event.status == form.status.data)
-    if form.date_from.data or form.date_to.data:
+    dates_ok = not (form.date_from.errors or form.date_to.errors)  # else shown, not applied
+    if dates_ok and (form.date_from.data or form.date_to.data):
         # The dates are days on the viewer's clock.
-        first = form.date_from.data or date(1900, 1, 1)
-        last = form.date_to.data or date(2999, 12, 31)
+        first = form.date_from.data or date(FIRST_YEAR, 1, 1)
+        last = form.date_to.data or date(LAST_YEAR, 12, 31)
         start, end = utc_range_for_local_dates(first, last, viewer_timezone())
         query = query.where(Event.ends_at > start, Event.starts_at < end)
     return query.order_by(Event.starts_at, Event.id)
@@ -100,15 +103,17 @@ def _default_calendar_date() -> str:
     return to_local(latest.starts_at, viewer_timezone()).date().isoformat()
 
 
-def _floating(value: str | None, tz_name: str) -> datetime | None:
-    """Read FullCalendar's range bound (a wall time in the viewer's zone) as UTC."""
-    if not value:
-        return None
+def _wall_time(value: str | None) -> datetime | None:
+    """FullCalendar's range bound as the wall time it names (its offset, if any, dropped:
+    the bound is a time in the viewer's zone), or None when absent or malformed."""
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return datetime.fromisoformat((value or "").replace("Z", "+00:00")).replace(tzinfo=None)
     except ValueError:
         return None
-    naive = parsed.replace(tzinfo=None)
+
+
+def _floating(naive: datetime, tz_name: str) -> datetime:
+    """A wall time in the viewer's zone as UTC (a time the clocks skip: read as UTC)."""
     try:
         return local_to_utc(naive, tz_name)
     except ValueError:
@@ -120,10 +125,13 @@ def feed() -> ResponseReturnValue:
     tz_name = request.args.get("tz") or viewer_timezone()
     if not is_valid_zone(tz_name):
         tz_name = viewer_timezone()
-    start = _floating(request.args.get("start"), tz_name)
-    end = _floating(request.args.get("end"), tz_name)
-    if start is None or end is None or end <= start or end - start > timedelta(days=62):
-        return jsonify({"error": "start and end (at most 62 days apart) are required"}), 400
+    first, last = _wall_time(request.args.get("start")), _wall_time(request.args.get("end"))
+    if first is None or last is None:
+        return jsonify({"error": _("Give the start and the end of the range.")}), 400
+    problem = range_error(first, last, FEED_DAYS)
+    if problem:
+        return jsonify({"error": problem}), 400
+    start, end = _floating(first, tz_name), _floating(last, tz_name)
     events = db.session.scalars(
         visible_events(current_user).options(joinedload(Event.city))
         .where(Event.starts_at < end, Event.ends_at > start).order_by(Event.starts_at)).all()
