@@ -2,10 +2,12 @@
 
 Each platform (and each export language) names its columns differently and puts summary
 lines before the table; files come as UTF-8 (with or without BOM), UTF-16 (Teams) or
-GB18030/GBK (Chinese Excel). :func:`parse_report` finds the header row, maps its cells to
+GB18030/GBK (Chinese Excel), read by :func:`participants.csv_common.decode` as the
+participant import's files are. :func:`parse_report` finds the header row, maps its cells to
 ``name``, ``email``, ``joined``, ``left`` and ``duration`` and returns one
-:class:`Attendee` per person (repeated joins merged). Problems are codes
-(:class:`Problem`) for the web layer to word; nothing here raises on hostile input.
+:class:`Attendee` per person (repeated joins merged). Problems are the
+participant import's codes (:class:`~participants.csv_common.RowError`) for the web layer
+to word; nothing here raises on hostile input.
 """
 
 from __future__ import annotations
@@ -15,40 +17,14 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from participants.csv_common import MAX_ROWS, Problem, RowError, decode
 from participants.csv_common import header_key as csv_header_key
 
-#: Largest report accepted, in bytes.
-MAX_BYTES = 2_000_000
-#: Largest number of data rows accepted.
-MAX_ROWS = 5_000
 #: Longest cell kept; longer ones are a row error.
 MAX_CELL = 500
 #: Rows searched for the header (platforms put a meeting summary first).
 HEADER_SEARCH = 40
-
-
-class Problem(StrEnum):
-    """What can be wrong with a report or one of its rows."""
-
-    EMPTY_FILE = "empty_file"
-    TOO_LARGE = "too_large"
-    NOT_TEXT = "not_text"
-    NO_HEADER = "no_header"
-    UNREADABLE = "unreadable"
-    TOO_MANY_ROWS = "too_many_rows"
-    MISSING_NAME = "missing_name"
-    TOO_LONG = "too_long"
-    CONTROL_CHARACTER = "control_character"
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One problem, with the values to show with it."""
-
-    problem: Problem
-    params: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -60,7 +36,7 @@ class Attendee:
     email: str = ""
     minutes: int | None = None
     lines: list[int] = field(default_factory=list)
-    errors: list[Issue] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
 
 
 @dataclass
@@ -69,7 +45,7 @@ class Report:
 
     platform: str = "unknown"
     attendees: list[Attendee] = field(default_factory=list)
-    errors: list[Issue] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
 
 
 _ALIASES = {
@@ -95,33 +71,6 @@ def header_key(text: str) -> str:
     """Fold a header cell as the participant import does, bracketed notes dropped first
     ("用户名（入会昵称）" → "用户名")."""
     return csv_header_key(_BRACKETS.sub("", unicodedata.normalize("NFKC", text)))
-
-
-def decode(data: bytes) -> str | Issue:
-    """The report's text (UTF-8, UTF-16 or GB18030), or why it cannot be read."""
-    if not data.strip():
-        return Issue(Problem.EMPTY_FILE)
-    if len(data) > MAX_BYTES:
-        return Issue(Problem.TOO_LARGE, {"limit": MAX_BYTES})
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    elif data[1::2].count(0) > len(data) // 4:
-        encodings = ("utf-16-le",)
-    elif data[0::2].count(0) > len(data) // 4:
-        encodings = ("utf-16-be",)
-    else:
-        encodings = ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc"
-                       and ch not in "\t\r\n")
-        if controls > max(8, len(text) // 100):
-            return Issue(Problem.NOT_TEXT)
-        return text.lstrip("\ufeff")
-    return Issue(Problem.NOT_TEXT)
 
 
 def parse_minutes(text: str) -> int | None:
@@ -171,10 +120,10 @@ def _attendee(line: int, cells: list[str], columns: list[str | None]) -> Attende
         if column is None:
             continue
         if len(cell) > MAX_CELL:
-            row.errors.append(Issue(Problem.TOO_LONG, {"limit": MAX_CELL}))
+            row.errors.append(RowError(Problem.TOO_LONG, column, {"limit": MAX_CELL}))
             cell = ""
         if any(unicodedata.category(ch) == "Cc" for ch in cell):
-            row.errors.append(Issue(Problem.CONTROL_CHARACTER))
+            row.errors.append(RowError(Problem.CONTROL_CHARACTER, column))
             cell = ""
         values[column] = cell.strip()
     row.name = values.get("name", "")
@@ -182,7 +131,7 @@ def _attendee(line: int, cells: list[str], columns: list[str | None]) -> Attende
     row.email = email.lower() if "@" in email else ""
     row.minutes = parse_minutes(values.get("duration", ""))
     if not row.name and not row.email and not row.errors:
-        row.errors.append(Issue(Problem.MISSING_NAME))
+        row.errors.append(RowError(Problem.MISSING_NAME, "name"))
     return row
 
 
@@ -212,20 +161,20 @@ def _merge(rows: list[Attendee]) -> list[Attendee]:
 def parse_report(data: bytes) -> Report:
     """Parse an attendance report; problems are returned, never raised."""
     text = decode(data)
-    if isinstance(text, Issue):
+    if isinstance(text, RowError):
         return Report(errors=[text])
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), _dialect(text)))
     except csv.Error:
-        return Report(errors=[Issue(Problem.UNREADABLE)])
+        return Report(errors=[RowError(Problem.UNREADABLE)])
     found = _header(rows)
     if found is None:
-        return Report(errors=[Issue(Problem.NO_HEADER)])
+        return Report(errors=[RowError(Problem.NO_HEADER)])
     index, columns = found
     data_rows = [(line, cells) for line, cells in enumerate(rows[index + 1:], index + 2)
                  if any(cell.strip() for cell in cells)]
     if len(data_rows) > MAX_ROWS:
-        return Report(errors=[Issue(Problem.TOO_MANY_ROWS, {"limit": MAX_ROWS})])
+        return Report(errors=[RowError(Problem.TOO_MANY_ROWS, params={"limit": MAX_ROWS})])
     keys = [header_key(cell) for cell in rows[index]]
     attendees = [_attendee(line, cells, columns) for line, cells in data_rows]
     return Report(_platform(keys), _merge(attendees))

@@ -1,10 +1,12 @@
 """Reading CSV files as saved by spreadsheets (pure logic, no Flask).
 
 Excel saves "CSV UTF-8" with a byte-order mark and, in many European locales, with
-semicolons; other tools save plain UTF-8 with commas. :func:`read_table` accepts both,
-maps header names (English or Chinese, any case or spacing) to canonical column names and
-returns the records with their line numbers. Problems are reported as :class:`Problem`
-codes so that the web layer can word them in the reader's language.
+semicolons; other tools save plain UTF-8 with commas, Chinese Excel GB18030 (GBK) and
+Microsoft Teams UTF-16. :func:`decode` reads all of them (the webinar attendance import
+uses it too); :func:`read_table` maps header names (English or Chinese, any case or
+spacing) to canonical column names and returns the records with their line numbers.
+Problems are reported as :class:`Problem` codes so that the web layer can word them in
+the reader's language.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 class Problem(StrEnum):
     """What can be wrong with a file or with one of its rows."""
 
-    NOT_UTF8 = "not_utf8"
+    NOT_TEXT = "not_text"
     EMPTY_FILE = "empty_file"
     TOO_LARGE = "too_large"
     TOO_MANY_ROWS = "too_many_rows"
@@ -45,6 +47,9 @@ class Problem(StrEnum):
     DUPLICATE_IN_FILE = "duplicate_in_file"
     ALREADY_EXISTS = "already_exists"
     TOO_LONG = "too_long"
+    CONTROL_CHARACTER = "control_character"
+    NO_HEADER = "no_header"
+    UNREADABLE = "unreadable"
 
 
 @dataclass(frozen=True)
@@ -79,15 +84,41 @@ def strip_formula_guard(value: str) -> str:
     return value
 
 
+def _encodings(data: bytes) -> tuple[str, ...]:
+    """The encodings to try, in order: UTF-16 when a BOM or every other byte being zero
+    says so, else UTF-8 (with or without BOM) and then GB18030 (a superset of GBK)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return ("utf-16",)
+    if data[1::2].count(0) > len(data) // 4:
+        return ("utf-16-le",)
+    if data[0::2].count(0) > len(data) // 4:
+        return ("utf-16-be",)
+    return ("utf-8-sig", "gb18030")
+
+
 def decode(data: bytes) -> str | RowError:
-    """Decode UTF-8 with or without a byte-order mark, or explain why not."""
+    """The text of an uploaded CSV file, or why there is none.
+
+    UTF-8 (with or without byte-order mark), UTF-16 (Teams exports; BOM or not) and
+    GB18030/GBK (Chinese Excel) are read; the BOM is dropped. Larger than
+    :data:`MAX_BYTES` is ``TOO_LARGE``, nothing but blanks ``EMPTY_FILE``, bytes that no
+    encoding reads or that decode mostly to control characters (binary) ``NOT_TEXT``.
+    """
     if len(data) > MAX_BYTES:
         return RowError(Problem.TOO_LARGE, params={"limit": MAX_BYTES})
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return RowError(Problem.NOT_UTF8, params={"position": exc.start})
-    return text
+    for encoding in _encodings(data):
+        try:
+            text = data.decode(encoding).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            continue
+        if not text.strip():
+            return RowError(Problem.EMPTY_FILE)
+        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc"
+                       and ch not in "\t\r\n")
+        if controls > max(8, len(text) // 100):
+            return RowError(Problem.NOT_TEXT)
+        return text
+    return RowError(Problem.NOT_TEXT)
 
 
 def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -107,8 +138,6 @@ def read_table(data: bytes, aliases: Mapping[str, str], required: tuple[str, ...
     decoded = decode(data)
     if isinstance(decoded, RowError):
         return Table([], [], [decoded])
-    if not decoded.strip():
-        return Table([], [], [RowError(Problem.EMPTY_FILE)])
     reader = csv.reader(io.StringIO(decoded, newline=""), _dialect(decoded))
     header = next(reader, [])
     columns: list[str | None] = []

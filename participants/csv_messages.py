@@ -1,4 +1,5 @@
-"""Localised wording of CSV import problems (the pure parser only returns codes)."""
+"""Localised wording of CSV import problems (participants, organisations, webinar attendance;
+the pure parsers only return codes)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
+from core.form_helpers import CONTROL_MESSAGE
 from participants.csv_common import Problem, RowError
 
 COLUMN_LABELS: dict[str, Any] = {
@@ -16,8 +18,8 @@ COLUMN_LABELS: dict[str, Any] = {
 }
 
 MESSAGES: dict[Problem, Any] = {
-    Problem.NOT_UTF8: _l("The file is not UTF-8 text (byte %(position)s). In Excel choose "
-                         "“CSV UTF-8” when saving."),
+    Problem.NOT_TEXT: _l("The file is not CSV text in UTF-8, UTF-16 or GB18030. In Excel "
+                         "choose “CSV UTF-8” when saving."),
     Problem.EMPTY_FILE: _l("The file is empty."),
     Problem.TOO_LARGE: _l("The file is larger than %(limit)s bytes."),
     Problem.TOO_MANY_ROWS: _l("The file has more than %(limit)s rows; split it."),
@@ -38,6 +40,11 @@ MESSAGES: dict[Problem, Any] = {
     Problem.DUPLICATE_IN_FILE: _l("Duplicate: the same entry is already on line %(line)s."),
     Problem.ALREADY_EXISTS: _l("Duplicate: “%(value)s” is already in Helix."),
     Problem.TOO_LONG: _l("Too long: at most %(limit)s characters."),
+    Problem.CONTROL_CHARACTER: CONTROL_MESSAGE,
+    Problem.NO_HEADER: _l("No header line with a name column was found near the top of the "
+                          "file."),
+    Problem.UNREADABLE: _l("The file cannot be read as CSV (a cell is too long or a "
+                           "quotation mark is not closed)."),
 }
 
 

@@ -77,7 +77,7 @@ class ImportForm(HelixForm):
 
     kind = SelectField(_l("What the file holds"), choices=select_choices([
         ("participants", _l("Participants")), ("organisations", _l("Organisations"))]))
-    file = FileField(_l("CSV file (UTF-8)"), validators=[
+    file = FileField(_l("CSV file"), validators=[
         FileRequired(message=_l("Choose a CSV file.")),
         FileAllowed(["csv", "txt"], message=_l("Upload a .csv file."))])
 

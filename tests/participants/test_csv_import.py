@@ -1,7 +1,7 @@
 """CSV import: decoding, header mapping and per-row errors."""
 
 from organisations.helix_roles import HelixRole
-from participants.csv_common import MAX_ROWS, Problem
+from participants.csv_common import MAX_BYTES, MAX_ROWS, Problem, RowError, decode
 from participants.csv_import import (
     CityRef,
     Lookups,
@@ -106,6 +106,26 @@ def test_every_error_of_every_row_is_listed():
     assert len(preview.invalid_rows) == 5
 
 
+def test_gbk_and_utf16_files_are_read_like_utf8():
+    text = "email,name,organisation\r\nzhang.wei@uestc.edu.cn,张伟,电子科技大学\r\n"
+    for data in (text.encode("gbk"), text.encode("gb18030"), text.encode("utf-16"),
+                 text.encode("utf-16-le"), ("\ufeff" + text).encode("utf-8")):
+        preview = parse_participants(data, lookups())
+        assert preview.file_errors == [], data[:8]
+        assert preview.valid_rows[0].values["name"] == "张伟"
+        assert preview.valid_rows[0].values["organisation_id"] == UESTC.id
+
+
+def test_decode_refuses_what_is_not_text():
+    assert decode("名字".encode("gb18030")) == "名字"
+    assert decode(b"\xff\xfe") == RowError(Problem.EMPTY_FILE)
+    assert decode(b" \r\n ") == RowError(Problem.EMPTY_FILE)
+    assert decode(b"\x00\x01\x02\x03" * 50) == RowError(Problem.NOT_TEXT)
+    assert decode(b"\xff" * 10) == RowError(Problem.NOT_TEXT)
+    assert decode(b"a" * (MAX_BYTES + 1)) == RowError(Problem.TOO_LARGE,
+                                                     params={"limit": MAX_BYTES})
+
+
 def test_blank_lines_are_skipped_but_line_numbers_stay_true():
     data = csv_bytes('email,name,role\n\n"x@example.org","Multi\nline",ngo\ny@example.org,Y,ngo\n')
     preview = parse_participants(data, lookups())
@@ -115,8 +135,8 @@ def test_blank_lines_are_skipped_but_line_numbers_stay_true():
 
 def test_file_level_errors():
     assert parse_participants(b"", lookups()).file_errors[0].problem is Problem.EMPTY_FILE
-    gbk = "email,name\nx@example.org,张伟\n".encode("gbk")
-    assert parse_participants(gbk, lookups()).file_errors[0].problem is Problem.NOT_UTF8
+    binary = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20
+    assert parse_participants(binary, lookups()).file_errors[0].problem is Problem.NOT_TEXT
     missing = parse_participants(b"name,city\nA,Chengdu\n", lookups())
     assert [(e.problem, e.column) for e in missing.file_errors] == [
         (Problem.MISSING_COLUMN, "email")

@@ -92,8 +92,8 @@ def test_changed_data_means_nothing_is_written(organiser: FlaskClient, org) -> N
 
 
 def test_file_level_errors_are_explained(organiser: FlaskClient) -> None:
-    page = _upload(organiser, "name\n张伟\n".encode("gbk")).get_data(as_text=True)
-    assert "The file is not UTF-8 text" in page
+    page = _upload(organiser, b"\x00\xff" * 20 + bytes(range(32)) * 10).get_data(as_text=True)
+    assert "The file is not CSV text in UTF-8, UTF-16 or GB18030." in page
     page = _upload(organiser, b"name,city\nA,Rome\n").get_data(as_text=True)
     assert "The column “E-mail” is missing from the first line." in page
 
