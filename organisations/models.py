@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, event
+from sqlalchemy import ForeignKey, Index, String, event, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
@@ -31,6 +31,10 @@ class Organisation(db.Model):
     city: Mapped[City | None] = relationship()
     participants: Mapped[list[Participant]] = relationship(back_populates="organisation",
                                                            order_by="Participant.name")
+
+
+# One organisation per name in any case: the database settles two organisers racing.
+Index("uq_organisation_name_en_lower", func.lower(Organisation.name_en), unique=True)
 
 
 @event.listens_for(Organisation, "before_insert")

@@ -15,7 +15,7 @@ event is reminded of again at its new time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 
@@ -52,43 +52,46 @@ def _reader(participant: Participant) -> tuple[str, str]:
     return lang, name
 
 
-def _reminder(invitation: Invitation, hours: int) -> tuple[str, EmailMessage]:
+def _written(invitation: Invitation,
+             parts: Callable[[str], tuple[str, str, list[str]]]) -> tuple[str, EmailMessage]:
+    """The e-mail to the invitee, in their language: ``parts(title)`` gives the subject, the
+    opening line and the lines after the event's times (called in the reader's locale)."""
     participant, event = invitation.participant, invitation.event
     lang, name = _reader(participant)
     with force_locale(lang):
         title = localized(event, "title", lang)[0]
+        subject, opening, closing = parts(title)
         body = "\n\n".join([
             gettext("Hello %(name)s,", name=name),
-            ngettext("%(title)s starts in %(num)d hour.",
-                     "%(title)s starts in %(num)d hours.", hours, title=title),
+            opening,
             "\n".join(times(event, participant.timezone or "UTC")),
-            *([event.venue] if event.venue else []),
-            *join_lines(event),
+            *closing,
         ])
-        message = plain(participant.email, name, gettext("Reminder: %(title)s", title=title),
-                        body)
-    message.add_attachment(published_ics(event, participant), maintype="text",
+        return lang, plain(participant.email, name, subject, body)
+
+
+def _reminder(invitation: Invitation, hours: int) -> tuple[str, EmailMessage]:
+    event = invitation.event
+    lang, message = _written(invitation, lambda title: (
+        gettext("Reminder: %(title)s", title=title),
+        ngettext("%(title)s starts in %(num)d hour.",
+                 "%(title)s starts in %(num)d hours.", hours, title=title),
+        [*([event.venue] if event.venue else []), *join_lines(event)],
+    ))
+    message.add_attachment(published_ics(event, invitation.participant), maintype="text",
                            subtype="calendar", filename="event.ics",
                            params={"method": "PUBLISH", "charset": "utf-8"})
     return lang, message
 
 
 def _rsvp(invitation: Invitation) -> tuple[str, EmailMessage]:
-    participant, event = invitation.participant, invitation.event
-    lang, name = _reader(participant)
-    with force_locale(lang):
-        title = localized(event, "title", lang)[0]
-        body = "\n\n".join([
-            gettext("Hello %(name)s,", name=name),
-            gettext("You have not answered the invitation to %(title)s yet.", title=title),
-            "\n".join(times(event, participant.timezone or "UTC")),
-            *join_lines(event),
-            gettext("Please accept or decline on your schedule: %(url)s",
-                    url=absolute_url("delegates.schedule", lang=lang)),
-        ])
-        message = plain(participant.email, name,
-                        gettext("Please answer: %(title)s", title=title), body)
-    return lang, message
+    return _written(invitation, lambda title: (
+        gettext("Please answer: %(title)s", title=title),
+        gettext("You have not answered the invitation to %(title)s yet.", title=title),
+        [*join_lines(invitation.event),
+         gettext("Please accept or decline on your schedule: %(url)s",
+                 url=absolute_url("delegates.schedule", lang=_reader(invitation.participant)[0]))],
+    ))
 
 
 def _invitations(event: Event, status: InvitationStatus,

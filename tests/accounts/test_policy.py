@@ -69,9 +69,12 @@ def test_city_staff_writes_own_city_only(area: str) -> None:
     assert not decide(cityless_staff, f"{area}.create"), "no city, no writes"
 
 
-def test_city_staff_cannot_touch_reference_data_or_users() -> None:
+def test_city_staff_edit_only_their_own_city_and_no_other_reference_data() -> None:
     assert decide(liuzhou_staff, "cities.view")
-    assert not decide(liuzhou_staff, "cities.edit", liuzhou_event)
+    assert decide(liuzhou_staff, "cities.edit", Target(city_ids=frozenset({LIUZHOU})))
+    assert not decide(liuzhou_staff, "cities.edit", Target(city_ids=frozenset({CHENGDU})))
+    assert not decide(cityless_staff, "cities.edit", Target(city_ids=frozenset({LIUZHOU})))
+    assert not decide(liuzhou_staff, "cities.create")
     assert not decide(liuzhou_staff, "themes.create")
     assert not decide(liuzhou_staff, "users.list")
 

@@ -12,6 +12,7 @@ from core.extensions import db
 from events.models import Event
 from invitations.models import Invitation
 from participants.models import Participant
+from tests.e2e.signing_in import signed_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -23,15 +24,8 @@ def test_type_pick_and_invite(live_server: str, browser: Any, demo: dict[str, in
     db.session.commit()
     target = db.session.scalar(select(Event).where(Event.slug == "yantai-tuscia-mou-signing-2020"))
     zhou = db.session.scalar(select(Participant).where(Participant.email == "zhou.hua@example.cn"))
-    page = browser.new_page(locale="en-GB")
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{live_server}/login")
-    page.fill("#email", "organiser@example.org")
-    page.fill("#password", "correct horse battery staple")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
+    page, problems = signed_in_page(browser, live_server, "organiser@example.org",
+                                    "correct horse battery staple", locale="en-GB")
 
     page.goto(f"{live_server}/participants/invite?event={target.id}")
     assert page.locator("#target-chips li").count() == 1  # the event came with the link

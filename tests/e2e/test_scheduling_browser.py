@@ -10,6 +10,7 @@ import pytest
 from accounts.models import User
 from core.extensions import db
 from missions.models import Mission
+from tests.e2e.signing_in import signed_in_page
 
 pytestmark = pytest.mark.browser
 
@@ -32,16 +33,10 @@ def test_plan_part_of_the_july_2018_mission(live_server: str, browser: Any,
     db.session.add(user)
     db.session.commit()
     mission = db.session.scalar(db.select(Mission).where(Mission.slug == "eu-mission-china-2018"))
-    page = browser.new_page(locale="en-GB", timezone_id="Europe/Rome")
+    page, problems = signed_in_page(browser, live_server, "organiser@example.org",
+                                    "correct horse battery staple", locale="en-GB",
+                                    timezone_id="Europe/Rome")
     page.on("dialog", lambda dialog: dialog.accept())
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda error: problems.append(str(error)))
-    page.goto(f"{live_server}/login")
-    page.fill("#email", "organiser@example.org")
-    page.fill("#password", "correct horse battery staple")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_load_state()
 
     # The mission page: the Beijing cluster meeting on 2 July at 09:30 Beijing time.
     page.goto(f"{live_server}/missions/{mission.id}")
