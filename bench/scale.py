@@ -38,14 +38,35 @@ def pages() -> dict[str, str]:
         "events index": "/events/",
         "events index, page 3": "/events/?page=3",
         "calendar month JSON": f"/events/feed.json?start={month}T00:00:00&end={end}T00:00:00",
+        "event page": "/events/1",
+        "event edit form": "/events/1/edit",
+        "invite page": "/participants/invite?event=1",
         "missions index": "/missions/",
         "mission page": "/missions/1",
+        "city page": "/cities/city-2",
+        "partnership page": "/partnerships/1",
+        "participants index": "/participants/",
+        "organisations index": "/participants/organisations/",
+        "dashboard": "/reports/dashboard",
+        "reports index": "/reports/",
+        "city report": "/reports/cities/2",
+        "partnership report": "/reports/partnerships/1",
+        "action items": "/followup/actions",
+        "indicators": "/indicators/",
         "personal feed": f"/calendar/u/{TOKEN}.ics",
         "mission feed": "/calendar/missions/1.ics",
         "programme feed (capped)": "/calendar/programme.ics",
         "city feed": "/calendar/cities/city-2.ics",
         "theme feed": "/calendar/themes/theme-1.ics",
     }
+
+
+def selected(named: dict[str, str]) -> dict[str, str]:
+    """The pages whose name contains one of ``BENCH_PAGES`` (comma-separated; all if unset),
+    to measure a few pages of an existing database quickly: ``BENCH_PAGES=dashboard
+    .venv/bin/python -c "from bench.scale import measure; print(measure(URL))"``."""
+    wanted = [w.strip() for w in os.environ.get("BENCH_PAGES", "").split(",") if w.strip()]
+    return {k: v for k, v in named.items() if not wanted or any(w in k for w in wanted)}
 
 
 def measure(url: str) -> dict[str, tuple[float, int]]:
@@ -62,10 +83,12 @@ def measure(url: str) -> dict[str, tuple[float, int]]:
                       "COMPRESS_ENABLED": False})
     results: dict[str, tuple[float, int]] = {}
     with app.app_context():
-        user = User(email="organiser@bench.example", role="organiser")
-        user.set_password("bench organiser password")
-        db.session.add(user)
-        db.session.commit()
+        user = db.session.scalar(db.select(User).filter_by(email="organiser@bench.example"))
+        if user is None:  # a database measured before keeps its organiser
+            user = User(email="organiser@bench.example", role="organiser")
+            user.set_password("bench organiser password")
+            db.session.add(user)
+            db.session.commit()
         client = app.test_client()
         with client.session_transaction() as session:
             session["_user_id"] = user.get_id()
@@ -73,7 +96,7 @@ def measure(url: str) -> dict[str, tuple[float, int]]:
         statements: list[str] = []
         sa_event.listen(db.engine, "before_cursor_execute",
                         lambda *args: statements.append(args[2]))
-        for name, path in pages().items():
+        for name, path in selected(pages()).items():
             client.get(path)  # warm imports, zone rules, the database's cache
             timings, counts = [], []
             for _ in range(REPEAT):
@@ -90,8 +113,10 @@ def measure(url: str) -> dict[str, tuple[float, int]]:
 
 
 def _postgresql() -> str | None:
+    from core.config import driver_url
+
     url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("TEST_DATABASE_URL")
-    return url if url and url.startswith("postgresql") else None
+    return driver_url(url) if url and url.startswith("postgres") else None
 
 
 def _empty(url: str) -> None:

@@ -10,15 +10,18 @@ ROOT = Path(__file__).resolve().parent.parent
 INSTANCE = ROOT / "instance"
 
 
+def driver_url(url: str) -> str:
+    """``url`` with the psycopg 3 driver named: Heroku-style ``postgres://`` and plain
+    ``postgresql://`` URLs would pick the old psycopg2, which Helix does not install."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
 def _database_url() -> str:
     """The SQLAlchemy URL: ``DATABASE_URL`` or the embedded SQLite file."""
-    url = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'helix.db'}")
-    # Heroku-style URLs name the old driver; Helix uses psycopg 3.
-    if url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
-    elif url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    return url
+    return driver_url(os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE / 'helix.db'}"))
 
 
 def from_environment() -> dict[str, Any]:

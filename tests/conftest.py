@@ -20,6 +20,7 @@ from flask_migrate import upgrade
 from sqlalchemy import create_engine, event, text
 
 from app import create_app
+from core.config import driver_url
 from core.extensions import db
 from tests.database import empty_all_tables, worker_database
 
@@ -30,13 +31,6 @@ def _backends() -> list[tuple[str, str | None]]:
     if url:
         backends.append(("postgresql", url))
     return backends
-
-
-def _normalise(url: str) -> str:
-    for prefix in ("postgres://", "postgresql://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url.removeprefix(prefix)
-    return url
 
 
 def _reset_postgresql(url: str) -> None:
@@ -78,7 +72,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     if url is None:
         url = f"sqlite:///{Path(tmp_path_factory.mktemp('db')) / 'helix.db'}"
     else:
-        url = worker_database(_normalise(url))
+        url = worker_database(driver_url(url))
         _reset_postgresql(url)
     schema_app = create_app(base_config(url))
     with schema_app.app_context():
