@@ -18,11 +18,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from core.text import whole_number
 from participants.csv_common import MAX_ROWS, Problem, RowError, decode
 from participants.csv_common import header_key as csv_header_key
 
 #: Longest cell kept; longer ones are a row error.
 MAX_CELL = 500
+#: A duration longer than a week is not an attendance (and not a number to trust).
+MAX_MINUTES = 7 * 24 * 60
 #: Rows searched for the header (platforms put a meeting summary first).
 HEADER_SEARCH = 40
 
@@ -76,10 +79,10 @@ def header_key(text: str) -> str:
 def parse_minutes(text: str) -> int | None:
     """Minutes of a duration: ``45``, ``01:05:23``, ``1h 5m 3s``, ``1小时5分钟``."""
     text = text.strip()
-    if text.isdigit():
-        return int(text)
+    if (minutes := whole_number(text, MAX_MINUTES)) is not None:
+        return minutes
     parts = text.split(":")
-    if 2 <= len(parts) <= 3 and all(p.isdigit() for p in parts):
+    if 2 <= len(parts) <= 3 and all(whole_number(p, MAX_MINUTES) is not None for p in parts):
         numbers = [int(p) for p in parts]
         hours, minutes, seconds = ([0] * (3 - len(numbers)) + numbers)
         return hours * 60 + minutes + (1 if seconds >= 30 else 0)

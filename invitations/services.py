@@ -15,8 +15,10 @@ from flask_babel import gettext as _
 from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from core.converters import MAX_ID
 from core.errors import HelixError
 from core.extensions import db
+from core.text import whole_number
 from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
@@ -44,7 +46,7 @@ class InviteResult:
 def target_events(target: str) -> list[Event]:
     """Events named by a target value: ``event:<id>`` or ``mission:<id>`` (not cancelled)."""
     kind, _sep, raw_id = target.partition(":")
-    if not raw_id.isdigit() or kind not in ("event", "mission"):
+    if not whole_number(raw_id, MAX_ID) or kind not in ("event", "mission"):
         raise InvitationError(_("Choose an event or a mission."), field="target")
     column = Event.id if kind == "event" else Event.mission_id
     events = list(db.session.scalars(
