@@ -1,6 +1,16 @@
-"""Attendance reports as Zoom, Microsoft Teams and Tencent Meeting export them (test data)."""
+"""Attendance reports as Zoom, Microsoft Teams and Tencent Meeting export them, and a past
+webinar with invitees to import them into (test data)."""
 
+import datetime as dt
 from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from core.extensions import db
+from events.models import Event
+from invitations.models import Invitation
+from participants.models import Participant
+from programme.models import City
 
 
 def tencent_report(names: Sequence[str]) -> bytes:
@@ -37,3 +47,29 @@ def teams_report(rows: Sequence[tuple[str, str, str]]) -> bytes:
     lines += [f"{name}\t11/5/20, 9:00:10 AM\t11/5/20, 10:00:00 AM\t{duration}\t\t{upn}"
               "\tAttendee" for name, upn, duration in rows]
     return "\n".join(lines).encode("utf-16")
+
+
+PAST = dt.datetime(2020, 11, 5, 1, 0, tzinfo=dt.UTC)
+
+
+def past_webinar(starts_at: dt.datetime = PAST, city_index: int = 0) -> Event:
+    """A past webinar in the ``city_index``-th city (by id), stored."""
+    city = db.session.scalars(select(City).order_by(City.id)).all()[city_index]
+    event = Event(slug=f"webinar-{starts_at:%Y}-{city.id}", kind="webinar",
+                  title_en="Cluster webinar", title_zh="集群网络研讨会",
+                  starts_at=starts_at, ends_at=starts_at + dt.timedelta(hours=2),
+                  timezone=city.timezone, city=city, status="confirmed", visibility="public")
+    db.session.add(event)
+    db.session.commit()
+    return event
+
+
+def invite(event: Event, people: Sequence[tuple[str, str | None, str]],
+           status: str = "accepted") -> list[int]:
+    """Invite new participants ``(name, name_zh, email)``; their invitation ids."""
+    invitations = [Invitation(event=event, status=status, participant=Participant(
+        name=name, name_zh=name_zh, email=email, helix_role="academia"))
+        for name, name_zh, email in people]
+    db.session.add_all(invitations)
+    db.session.commit()
+    return [i.id for i in invitations]

@@ -3,7 +3,7 @@ confirm; unmatched rows, hostile files, permissions and the audit trail."""
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 
@@ -15,36 +15,18 @@ from werkzeug.test import encode_multipart
 
 from audit.models import AuditEntry
 from core.extensions import db
-from events.models import Event
 from invitations.models import Invitation
 from participants.models import Participant
 from programme.models import City
-from tests.invitations.attendance_files import nicknames, teams_report, tencent_report, zoom_report
-
-PAST = dt.datetime(2020, 11, 5, 1, 0, tzinfo=dt.UTC)
-
-
-def _webinar(starts_at: dt.datetime = PAST, city_index: int = 0) -> Event:
-    city = db.session.scalars(select(City).order_by(City.id)).all()[city_index]
-    webinar = Event(slug=f"webinar-{starts_at:%Y}-{city.id}", kind="webinar",
-                    title_en="Cluster webinar", title_zh="集群网络研讨会",
-                    starts_at=starts_at, ends_at=starts_at + dt.timedelta(hours=2),
-                    timezone=city.timezone, city=city, status="confirmed",
-                    visibility="public")
-    db.session.add(webinar)
-    db.session.commit()
-    return webinar
-
-
-def _invite(webinar: Event, people: Sequence[tuple[str, str | None, str]],
-            status: str = "accepted") -> list[int]:
-    """Invite new participants ``(name, name_zh, email)``; their invitation ids."""
-    invitations = [Invitation(event=webinar, status=status, participant=Participant(
-        name=name, name_zh=name_zh, email=email, helix_role="academia"))
-        for name, name_zh, email in people]
-    db.session.add_all(invitations)
-    db.session.commit()
-    return [i.id for i in invitations]
+from tests.invitations.attendance_files import (
+    PAST,
+    invite,
+    nicknames,
+    past_webinar,
+    teams_report,
+    tencent_report,
+    zoom_report,
+)
 
 
 def _statuses(webinar_id: int) -> dict[str, int]:
@@ -87,10 +69,10 @@ def _audited(webinar_id: int) -> int:
 
 def test_166_tencent_nicknames_are_matched_by_name_and_marked_attended(
         organiser: FlaskClient) -> None:
-    webinar = _webinar()
-    _invite(webinar, [(f"Guest {n}", name, f"guest{n}@webinar.example.org")
+    webinar = past_webinar()
+    invite(webinar, [(f"Guest {n}", name, f"guest{n}@webinar.example.org")
                       for n, name in enumerate(nicknames(166))])
-    _invite(webinar, [("Twin A", "王芳", "twin.a@example.org"),
+    invite(webinar, [("Twin A", "王芳", "twin.a@example.org"),
                       ("Twin B", "王芳", "twin.b@example.org")])
     report = tencent_report([*nicknames(166), "陌生人", "王芳"])
     page = _upload(organiser, webinar.id, report)
@@ -115,8 +97,8 @@ def test_166_tencent_nicknames_are_matched_by_name_and_marked_attended(
 
 
 def test_zoom_matches_by_email_in_any_case_and_keeps_minutes(organiser: FlaskClient) -> None:
-    webinar = _webinar()
-    jordi, elena, absent = _invite(webinar, [
+    webinar = past_webinar()
+    jordi, elena, absent = invite(webinar, [
         ("Jordi Puig", None, "jordi.puig@webinar.example.org"),
         ("Elena Moreno", None, "elena.moreno@webinar.example.org"),
         ("Absent Person", None, "absent@example.org")])
@@ -137,8 +119,8 @@ def test_zoom_matches_by_email_in_any_case_and_keeps_minutes(organiser: FlaskCli
 
 
 def test_teams_report_in_utf16_matched_by_upn(organiser: FlaskClient) -> None:
-    webinar = _webinar()
-    (elena,) = _invite(webinar, [("Elena Moreno", None, "elena.moreno@webinar.example.org")],
+    webinar = past_webinar()
+    (elena,) = invite(webinar, [("Elena Moreno", None, "elena.moreno@webinar.example.org")],
                        status="invited")
     page = _upload(organiser, webinar.id, teams_report([
         ("Moreno, Elena", "Elena.Moreno@webinar.example.org", "59m 50s")]))
@@ -149,8 +131,8 @@ def test_teams_report_in_utf16_matched_by_upn(organiser: FlaskClient) -> None:
 
 
 def test_rows_with_errors_are_listed_with_their_lines(organiser: FlaskClient) -> None:
-    webinar = _webinar()
-    _invite(webinar, [("Ok Person", None, "ok@example.org")])
+    webinar = past_webinar()
+    invite(webinar, [("Ok Person", None, "ok@example.org")])
     data = ("Name,Email\nA\x00B,a@example.org\n" + "x" * 100_000 + ",\n"
             + "Nobody,nobody@example.org\nOk Person,\n<b>Bold</b>,\n").encode()
     page = _upload(organiser, webinar.id, data)
@@ -173,8 +155,8 @@ def test_rows_with_errors_are_listed_with_their_lines(organiser: FlaskClient) ->
 ])
 def test_hostile_files_are_field_errors(organiser: FlaskClient, data: bytes, name: str,
                                         message: str | None) -> None:
-    webinar = _webinar()
-    _invite(webinar, [("A", None, "a@example.org")])
+    webinar = past_webinar()
+    invite(webinar, [("A", None, "a@example.org")])
     page = _upload(organiser, webinar.id, data, name)
     assert "invalid-feedback" in page
     if message:
@@ -184,7 +166,7 @@ def test_hostile_files_are_field_errors(organiser: FlaskClient, data: bytes, nam
 
 
 def test_missing_file_and_chinese_errors(organiser: FlaskClient) -> None:
-    webinar = _webinar()
+    webinar = past_webinar()
     response = organiser.post(f"/participants/events/{webinar.id}/attendance/import?lang=zh",
                               data={}, content_type="multipart/form-data")
     page = response.get_data(as_text=True)
@@ -193,8 +175,8 @@ def test_missing_file_and_chinese_errors(organiser: FlaskClient) -> None:
 
 
 def test_the_page_in_chinese(organiser: FlaskClient) -> None:
-    webinar = _webinar()
-    _invite(webinar, [("Guest", "参会者000", "guest@example.org")])
+    webinar = past_webinar()
+    invite(webinar, [("Guest", "参会者000", "guest@example.org")])
     form = organiser.get(f"/participants/events/{webinar.id}/attendance/import?lang=zh")
     assert "导入出席情况" in form.get_data(as_text=True)
     page = _upload(organiser, webinar.id, tencent_report([*nicknames(1), "陌生人"]), lang="zh")
@@ -206,17 +188,17 @@ def test_the_page_in_chinese(organiser: FlaskClient) -> None:
 
 
 def test_attendance_is_refused_before_the_event(organiser: FlaskClient) -> None:
-    webinar = _webinar(dt.datetime(2090, 1, 1, tzinfo=dt.UTC))
-    _invite(webinar, [("Guest", "参会者000", "guest@example.org")])
+    webinar = past_webinar(dt.datetime(2090, 1, 1, tzinfo=dt.UTC))
+    invite(webinar, [("Guest", "参会者000", "guest@example.org")])
     page = _upload(organiser, webinar.id, tencent_report(nicknames(1)))
     assert "Attendance can only be recorded once the event has started." in page
     assert 'name="payload"' not in page
 
 
 def test_a_changed_or_foreign_payload_is_refused(organiser: FlaskClient) -> None:
-    webinar, other = _webinar(), _webinar(PAST + dt.timedelta(days=400))
-    _invite(webinar, [("Guest", "参会者000", "guest@example.org")])
-    _invite(other, [("Guest", "参会者000", "guest2@example.org")])
+    webinar, other = past_webinar(), past_webinar(PAST + dt.timedelta(days=400))
+    invite(webinar, [("Guest", "参会者000", "guest@example.org")])
+    invite(other, [("Guest", "参会者000", "guest2@example.org")])
     payload = _payload(_upload(organiser, webinar.id, tencent_report(nicknames(1))))
     for target, sent in ((webinar.id, payload[:-3] + "AAA"), (other.id, payload),
                          (webinar.id, "ünicode"), (webinar.id, "")):
@@ -227,8 +209,8 @@ def test_a_changed_or_foreign_payload_is_refused(organiser: FlaskClient) -> None
 
 def test_delegates_and_other_city_staff_may_not_import(
         client: FlaskClient, login: Callable[..., Any], demo: dict[str, int]) -> None:
-    webinar = _webinar(city_index=0)
-    _invite(webinar, [("Guest", "参会者000", "guest@example.org")])
+    webinar = past_webinar(city_index=0)
+    invite(webinar, [("Guest", "参会者000", "guest@example.org")])
     url = f"/participants/events/{webinar.id}/attendance/import"
     other_city = db.session.scalars(select(City.id).order_by(City.id)).all()[1]
     login("city_staff", city_id=other_city)
@@ -246,8 +228,8 @@ def test_delegates_and_other_city_staff_may_not_import(
 
 def test_preview_queries_do_not_grow_with_rows(organiser: FlaskClient,
                                                count_queries: Callable[[], Any]) -> None:
-    webinar = _webinar()
-    _invite(webinar, [(f"Guest {n}", name, f"guest{n}@example.org")
+    webinar = past_webinar()
+    invite(webinar, [(f"Guest {n}", name, f"guest{n}@example.org")
                       for n, name in enumerate(nicknames(120))])
     counts = []
     for size in (5, 120):
@@ -259,8 +241,8 @@ def test_preview_queries_do_not_grow_with_rows(organiser: FlaskClient,
 
 
 def test_status_changes_by_hand_are_audited(organiser: FlaskClient) -> None:
-    webinar = _webinar()
-    (guest,) = _invite(webinar, [("Guest", None, "guest@example.org")])
+    webinar = past_webinar()
+    (guest,) = invite(webinar, [("Guest", None, "guest@example.org")])
     organiser.post(f"/participants/invitations/{guest}/status", data={"status": "no_show"})
     entry = db.session.scalar(select(AuditEntry).where(
         AuditEntry.object_type == "invitation", AuditEntry.object_id == guest))
