@@ -137,9 +137,9 @@ def for_event(event_id: int) -> str:
 
 @require("invitations.export", load=load_event)
 def attendance(event_id: int) -> Response:
-    """An event's invitations and their statuses as CSV."""
+    """An event's invitations, their statuses and minutes attended as CSV."""
     event = g.target
-    rows = [{**export_row(i.participant), "status": i.status}
+    rows = [{**export_row(i.participant), "status": i.status, "minutes": i.attended_minutes}
             for i in event_invitations(event.id)]
     filename = f"attendance-{event.slug or event.id}.csv"
     return Response(attendance_csv(rows), mimetype="text/csv; charset=utf-8",

@@ -116,6 +116,11 @@ def test_zoom_matches_by_email_in_any_case_and_keeps_minutes(organiser: FlaskCli
     summary = _confirm(organiser, webinar.id, _payload(page), no_show=True)
     assert "2 marked attended. 1 marked no-show." in summary
     assert db.session.get(Invitation, absent).status == "no_show"
+    export = organiser.get(f"/participants/events/{webinar.id}/attendance.csv")
+    assert ",jordi.puig@webinar.example.org," in export.get_data().decode("utf-8-sig")
+    assert sorted(line.rsplit(",", 2)[1:] for line in export.get_data().decode(
+        "utf-8-sig").splitlines()[1:]) == [["attended", "114"], ["attended", "30"],
+                                          ["no_show", ""]]
 
 
 def test_teams_report_in_utf16_matched_by_upn(organiser: FlaskClient) -> None:
