@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -184,8 +194,14 @@ def import_attendance(event_id: int) -> str:
     if result.file_errors:
         form.file.errors = [describe(error) for error in result.file_errors]
         return _show_import(event, form)
-    confirm = AttendanceConfirmForm(formdata=None,
-                                    payload=sign(event, data))
+    payload = sign(event, data)
+    form_limit = current_app.config.get("MAX_FORM_MEMORY_SIZE")
+    if form_limit is not None and len(payload) >= form_limit:
+        # The confirmation would be refused as too large (413): say so next to the field.
+        form.file.errors = [_("This report is too large to confirm in one go; split it into "
+                              "smaller files.")]
+        return _show_import(event, form)
+    confirm = AttendanceConfirmForm(formdata=None, payload=payload)
     return render_template("invitations/attendance_preview.html", event=event,
                            preview=result, confirm=confirm, platforms=PLATFORMS,
                            miss_reason=miss_reason)

@@ -1,7 +1,9 @@
 """Importing webinar attendance reports on an event's invitations page: upload, preview,
 confirm; unmatched rows, hostile files, permissions and the audit trail."""
 
+import base64
 import datetime as dt
+import random
 import re
 from collections.abc import Callable
 from io import BytesIO
@@ -168,6 +170,17 @@ def test_hostile_files_are_field_errors(organiser: FlaskClient, data: bytes, nam
         assert message in page
     assert 'name="payload"' not in page
     assert _statuses(webinar.id) == {"accepted": 1}
+
+
+def test_a_report_too_large_to_send_back_is_refused_at_the_upload(
+        organiser: FlaskClient) -> None:
+    webinar = past_webinar()
+    noise = [base64.b32encode(random.Random(n).randbytes(250)).decode() for n in range(4000)]
+    data = "\n".join(["Name,Email", *(f"{name},x{n}@example.org"
+                                       for n, name in enumerate(noise))]).encode()
+    page = _upload(organiser, webinar.id, data)
+    assert "This report is too large to confirm in one go" in page
+    assert 'name="payload"' not in page
 
 
 def test_missing_file_and_chinese_errors(organiser: FlaskClient) -> None:
