@@ -65,21 +65,22 @@ class Preview:
         """Rows with errors or without (exactly one) invitee."""
         return [row for row in self.rows if row.invitation is None]
 
-    def minutes(self) -> dict[int, int | None]:
-        """Minutes per matched invitation id (summed when several rows name one person)."""
-        found: dict[int, int | None] = {}
-        for row in self.matched:
-            invitation_id = row.invitation.id  # type: ignore[union-attr]
-            if row.attendee.minutes is None:
-                found.setdefault(invitation_id, None)
-            else:
-                found[invitation_id] = (found.get(invitation_id) or 0) + row.attendee.minutes
+    def minutes(self) -> dict[Invitation, int | None]:
+        """Minutes per matched invitation (summed when several rows name one person)."""
+        found: dict[Invitation, int | None] = {}
+        for row in self.rows:
+            if row.invitation is None:
+                continue
+            known = found.get(row.invitation)
+            found[row.invitation] = known if row.attendee.minutes is None \
+                else (known or 0) + row.attendee.minutes
         return found
 
 
 @dataclass(frozen=True)
 class Applied:
-    """What an import did: invitations marked attended and no-show, rows not matched."""
+    """What an import did: invitations marked attended and no-show, rows not matched, and
+    how many invitations actually changed (none when the report was imported before)."""
 
     attended: int
     no_show: int
@@ -145,20 +146,18 @@ def apply_report(actor: Any, event: Event, payload: str, mark_no_show: bool) -> 
     """Mark the invitees matched by the signed file attended (with their minutes) and,
     if asked, the other accepted invitees no-show: one transaction, every change audited.
 
-    Raises :class:`InvitationError` (nothing written) before the event starts or when the
-    file cannot be read, :class:`UploadLost` when the payload is not one we signed.
+    Raises :class:`~invitations.services.InvitationError` before the event starts and
+    :class:`UploadLost` when the payload is not a readable file signed for this event;
+    nothing is written then.
     """
     ensure_started(event, field="file")
     result = preview_report(event, unsign(event, payload))
     if result.file_errors:
         raise UploadLost()
-    by_id = {row.invitation.id: row.invitation for row in result.matched
-             if row.invitation is not None}
-    changed = 0
-    for invitation_id, minutes in result.minutes().items():
-        changed += _mark(actor, by_id[invitation_id], ATTENDED, minutes)
+    attended = result.minutes()
     absent = result.absent if mark_no_show else []
-    for invitation in absent:
-        changed += _mark(actor, invitation, NO_SHOW, None)
+    changed = sum([*(_mark(actor, invitation, ATTENDED, minutes)
+                     for invitation, minutes in attended.items()),
+                   *(_mark(actor, invitation, NO_SHOW, None) for invitation in absent)])
     db.session.commit()
-    return Applied(len(by_id), len(absent), len(result.unmatched), changed)
+    return Applied(len(attended), len(absent), len(result.unmatched), changed)

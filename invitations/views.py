@@ -229,6 +229,8 @@ def confirm_attendance(event_id: int) -> BaseResponse:
     if done.not_matched:
         summary.append(ngettext("%(num)d row not matched.", "%(num)d rows not matched.",
                                 done.not_matched))
+    if not done.changed:
+        summary.append(_("Nothing changed: this report had already been recorded."))
     flash(" ".join(summary), "success")
     return redirect(url_for("invitations.for_event", event_id=event.id))
 

@@ -93,7 +93,8 @@ def test_166_tencent_nicknames_are_matched_by_name_and_marked_attended(
     audited = _audited(webinar.id)
     assert audited == 166
     again = _confirm(organiser, webinar.id, _payload(_upload(organiser, webinar.id, report)))
-    assert "166 marked attended." in again  # the same file again: nothing changes
+    assert "166 marked attended. 2 rows not matched. Nothing changed: this report had " \
+        "already been recorded." in again
     assert _statuses(webinar.id) == {"attended": 166, "accepted": 2}
     assert _audited(webinar.id) == audited
 
