@@ -200,6 +200,7 @@ def test_the_page_in_chinese(organiser: FlaskClient) -> None:
     assert "导入出席情况" in form.get_data(as_text=True)
     page = _upload(organiser, webinar.id, tencent_report([*nicknames(1), "陌生人"]), lang="zh")
     assert "平台：腾讯会议。" in page
+    assert "参会时长（分钟）" in page and "会议纪要" not in page  # not the meeting's minutes
     assert "第 6 行 · 陌生人：没有受邀者叫这个名字。" in page
     summary = _confirm(organiser, webinar.id, _payload(page), lang="zh")
     assert "1 人已标记为出席。 1 行未匹配。" in summary
