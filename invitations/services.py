@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from audit.services import tracking
 from core.converters import MAX_ID
 from core.errors import HelixError
 from core.extensions import db
@@ -134,14 +136,24 @@ def invite(events: list[Event], named: list[Participant],
     return result
 
 
-def set_status(invitation: Invitation, status: str) -> Invitation:
-    """Record an answer (accepted, tentative, declined) or attendance (attended, no-show)."""
+def ensure_started(event: Event, field: str = "status") -> None:
+    """Refuse to record attendance (:data:`ATTENDANCE`) before ``event`` has started."""
+    if event.starts_at > utcnow():
+        raise InvitationError(_("Attendance can only be recorded once the event has started."),
+                              field=field)
+
+
+def set_status(actor: Any, invitation: Invitation, status: str) -> Invitation:
+    """Record an answer (accepted, tentative, declined) or attendance (attended, no-show),
+    audited as ``actor``'s change; minutes attended are kept only while attended."""
     if status not in {s.value for s in InvitationStatus}:
         raise InvitationError(_("Unknown invitation status."), field="status")
-    if status in ATTENDANCE and invitation.event.starts_at > utcnow():
-        raise InvitationError(_("Attendance can only be recorded once the event has started."),
-                              field="status")
-    invitation.status = status
+    if status in ATTENDANCE:
+        ensure_started(invitation.event)
+    with tracking(actor, invitation):
+        invitation.status = status
+        if status != InvitationStatus.ATTENDED.value:
+            invitation.attended_minutes = None
     db.session.commit()
     return invitation
 
