@@ -43,6 +43,7 @@ from core.fields import ProgrammeDateTimeField, coerce_id, optional_id
 from core.form_helpers import HelixForm, offered_id
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
+from core.once import OnceForm
 from core.templating import local_date
 from core.timefmt import (
     AmbiguousTimeError,
@@ -87,7 +88,7 @@ def mission_choices() -> list[SelectChoice]:
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
-class EventForm(HelixForm):
+class EventForm(OnceForm, HelixForm):
     """Create or edit an event; times are entered in the venue's zone."""
 
     model = Event

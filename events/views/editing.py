@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from accounts.permissions import ensure, require
 from accounts.policy import Target
 from core.extensions import db
+from core.once import claim
 from core.registry import provided
 from core.timefmt import to_local
 from events.forms import LOCAL_FORMAT, EventForm
@@ -34,6 +35,10 @@ from events.timezones import common_zones
 def load_event(event_id: int) -> Event | None:
     """The event of the URL (``None`` → 404), for ``@require(..., load=...)``."""
     return db.session.get(Event, event_id)
+
+
+def _event_page(event: Event) -> str:
+    return url_for("events.detail", event_id=event.id)
 
 
 def _stale_message(error: StaleEventError) -> Markup:
@@ -104,9 +109,11 @@ def create() -> ResponseReturnValue:
         ensure("events.create", _reach(form, None))  # city staff: only in their city
         warnings = _warnings(form, None)
         if not warnings or form.confirm_conflicts.data:
+            if (saved := claim(form, Event, _event_page)) is not None:
+                return saved
             event = create_event(form.event_data(), current_user)
             flash(_("Event saved."), "success")
-            return redirect(url_for("events.detail", event_id=event.id))
+            return redirect(_event_page(event))
     return render_template("events/form.html", form=form, event=None, warnings=warnings,
                            zone_names=common_zones())
 
