@@ -1,19 +1,21 @@
 """One-time form tokens: a create form sent twice (a double click, a reload, eight parallel
 posts) creates one record.
 
-A create form carries a fresh random token in a hidden field (:class:`OnceForm`). Before
-the view creates anything it calls :func:`claim`, which inserts the token into
-``used_form_token`` (the token is the primary key) and flushes at once. The row commits in
-the same transaction as the created record: its location (the created record's page) is
-filled in just before the commit (:func:`_locate`). So:
+A create form carries a fresh random token in a hidden field (:class:`OnceForm`). The view
+calls :func:`claim` on every submit, before validating the form (a repeat must not be
+refused by a check the first submit made true, such as "this e-mail is taken"): it inserts
+the token into ``used_form_token`` (the token is the primary key) and flushes at once. The
+row commits in the same transaction as the created record: its location (the created
+record's page) is filled in just before the commit (:func:`_locate`). So:
 
 - a repeated submit finds the token already used and is sent to that page, with a
   localised "already saved" message, instead of creating a second record;
 - parallel submits are settled by the database: on PostgreSQL the second INSERT of the
   same key waits for the first transaction and fails when it commits, on SQLite writers
   take turns; the loser rolls back and redirects like a repeated submit;
-- a submit that fails (a field error, a refused write) rolls back, token included: the
-  form keeps its token and the corrected resubmit still works.
+- a submit that fails (a field error, a refused write) commits nothing, token included (a
+  commit that created no record drops the token): the form keeps its token and the
+  corrected resubmit still works.
 
 Tokens older than :data:`KEEP` are deleted whenever a new one is used.
 """
@@ -90,12 +92,15 @@ class _Claim:
 
 
 def claim(form: Any, model: type, locate: Callable[[Any], str]) -> Response | None:
-    """Use ``form``'s token for the ``model`` record the caller is about to create.
+    """On a submit of ``form``, use its token for the ``model`` record the view may create.
 
-    None: the token is new; create the record now, in this transaction (``locate(record)``
-    gives its page, stored with the token at the commit). A redirect: the form was already
-    saved (sequentially or in parallel); answer it instead of creating anything.
+    None: not a submit, or the token is new; handle the form as usual and create the record
+    in this transaction (``locate(record)`` gives its page, stored with the token at the
+    commit). A redirect: the form was already saved (in turn or in parallel); answer with it
+    instead of validating or creating anything.
     """
+    if not form.is_submitted():
+        return None
     token = form.once_token.data
     if _location(token) is None:
         row = UsedFormToken(token=token, used_at=utcnow())

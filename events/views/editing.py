@@ -102,6 +102,8 @@ def _prefill(form: EventForm) -> None:
 def create() -> ResponseReturnValue:
     """Create an event; conflicts are shown as warnings the organiser may override."""
     form = EventForm()
+    if (earlier := claim(form, Event, _event_page)) is not None:
+        return earlier
     if request.method == "GET":
         _prefill(form)
     warnings: list[Any] = []
@@ -109,8 +111,6 @@ def create() -> ResponseReturnValue:
         ensure("events.create", _reach(form, None))  # city staff: only in their city
         warnings = _warnings(form, None)
         if not warnings or form.confirm_conflicts.data:
-            if (saved := claim(form, Event, _event_page)) is not None:
-                return saved
             event = create_event(form.event_data(), current_user)
             flash(_("Event saved."), "success")
             return redirect(_event_page(event))
