@@ -6,9 +6,9 @@ A bounded number of examples per operation: no server error, every response as d
 from __future__ import annotations
 
 import schemathesis
-from schemathesis.config import SchemathesisConfig
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
+from schemathesis.config import SchemathesisConfig
 
 from tests.security.world import build_world
 
