@@ -31,7 +31,7 @@ class MinutesForm(HelixForm):
     minutes_zh = TextAreaField(_l("Minutes (Chinese)"), render_kw={"rows": 10})
 
 
-class AttachmentForm(HelixForm):
+class AttachmentForm(OnceForm, HelixForm):
     """Upload one file of an event."""
 
     file = FileField(_l("File"), validators=[FileRequired(message=_l("Choose a file."))])

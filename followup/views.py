@@ -113,6 +113,8 @@ def upload(event_id: int) -> str | BaseResponse:
     limit = int(current_app.config["ATTACHMENT_MAX_BYTES"])
     request.max_content_length = limit + UPLOAD_OVERHEAD
     form = AttachmentForm()
+    if (earlier := claim(form, Attachment, lambda made: _panel(made.event_id))) is not None:
+        return earlier
     if form.validate_on_submit():
         upload_file = form.file.data
         try:

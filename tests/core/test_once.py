@@ -4,6 +4,7 @@ token; old tokens are pruned."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from core.extensions import db
 from core.once import UsedFormToken, new_token
 from core.types import utcnow
 from events.models import Event
-from followup.models import ActionItem
+from followup.models import ActionItem, Attachment
 from missions.models import Mission
 from organisations.models import Organisation
 from outcomes.models import Outcome
@@ -219,3 +220,34 @@ def test_parallel_submits_of_one_form_create_one_record(app: Flask, live_server:
         assert counts == {302: WRITERS} if case.answer == 302 else {case.answer: 1,
                                                                      302: WRITERS - 1}, counts
         assert len({o.headers["Location"] for o in answers(outcomes, 302)}) == 1
+
+
+def test_a_file_uploaded_twice_with_one_form_is_attached_once(
+        client: FlaskClient, login: Callable[..., Any]) -> None:
+    login("organiser")
+    path, token = f"/followup/events/{meeting().id}/attachments/new", new_token()
+
+    def upload() -> Any:
+        return client.post(path, data={"file": (io.BytesIO(b"%PDF-1.4 agenda"), "agenda.pdf"),
+                                       "once_token": token}, content_type="multipart/form-data")
+
+    first, again = upload(), upload()
+    assert first.status_code == again.status_code == 302
+    assert again.location == first.location and count(Attachment) == 1
+    assert ALREADY in client.get(again.location).get_data(as_text=True)
+
+
+def test_every_create_page_carries_a_token(app: Flask, client: FlaskClient,
+                                           login: Callable[..., Any]) -> None:
+    """A new create page (a ``…/new`` route that takes POST) without the token fails here."""
+    login("admin")
+    ids = {"partnership_id": partnership().id, "event_id": meeting().id}
+    pages = sorted(rule.rule for rule in app.url_map.iter_rules()
+                   if rule.rule.endswith("/new") and "POST" in (rule.methods or ()))
+    assert len(pages) >= 12
+    for path in pages:
+        for name, value in ids.items():
+            path = path.replace(f"<int:{name}>", str(value))
+        page = client.get(path)
+        assert page.status_code == 200, path
+        token_on(page.get_data(as_text=True))
