@@ -13,6 +13,7 @@ from accounts.models import User
 from accounts.roles import ROLE_LABELS
 from accounts.services import find_user
 from core.form_helpers import HelixForm
+from core.once import OnceForm
 from core.registry import provided
 
 
@@ -21,7 +22,7 @@ def _optional_id(value: Any) -> int | None:
     return int(value) if value not in (None, "", "None") else None
 
 
-class UserForm(HelixForm):
+class UserForm(OnceForm, HelixForm):
     """E-mail, role, city (city staff), linked participant, active flag."""
 
     model = User

@@ -10,6 +10,7 @@ from actionplans.models import Activity
 from core.choices import select_choices
 from core.fields import optional_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices
+from core.once import OnceForm
 
 STATUSES = {
     "planned": _l("Planned"),
@@ -20,7 +21,7 @@ STATUSES = {
 """Activity status → label."""
 
 
-class ActivityForm(HelixForm):
+class ActivityForm(OnceForm, HelixForm):
     """Plan or change one activity of an action plan."""
 
     model = Activity

@@ -22,6 +22,7 @@ from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
 from core.i18n import localized
+from core.once import claim
 from events.models import Event
 from missions.models import Mission
 from organisations.queries import organisation_choices
@@ -118,8 +119,14 @@ def _form(partnership: Partnership, activity: Activity | None) -> ActivityForm:
     return form
 
 
+def _plan_page(activity: Activity) -> str:
+    return url_for("actionplans.plan", partnership_id=activity.partnership_id)
+
+
 def _save(partnership: Partnership, activity: Activity | None) -> str | BaseResponse:
     form = _form(partnership, activity)
+    if activity is None and (earlier := claim(form, Activity, _plan_page)) is not None:
+        return earlier
     if form.validate_on_submit():
         try:
             save_activity(current_user, partnership, activity, form.data)

@@ -11,7 +11,7 @@ from flask_smorest import Blueprint, abort
 
 from accounts.permissions import can
 from api.auth import authenticate, guard
-from api.problems import answer_with_problems
+from api.problems import PROBLEM_TYPE, answer_with_problems
 from api.schemas import AnswerSchema, InvitationSchema, ProblemSchema
 from core.extensions import db
 from delegates.services import answer
@@ -34,7 +34,8 @@ def load_visible_invitation(invitation_id: int) -> Invitation | None:
 @guard("invitations.respond", load=load_visible_invitation)
 @bp.arguments(AnswerSchema)
 @bp.response(200, InvitationSchema)
-@bp.alt_response(409, schema=ProblemSchema, description="Cancelled or already recorded")
+@bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="Cancelled or already recorded")
 def answer_invitation(data: dict[str, Any], invitation_id: int) -> Invitation:
     """Accept, tentatively accept or decline the invitation (the same rules as the page)."""
     if not answer(current_user._get_current_object(), g.target, data["status"]):

@@ -12,8 +12,9 @@ from flask_smorest import Blueprint, abort
 from sqlalchemy import Select, func, select
 
 from api.auth import authenticate, guard
-from api.problems import answer_with_problems
+from api.problems import PROBLEM_TYPE, answer_with_problems
 from api.schemas import EventFilterArgs, EventSchema, EventTextsSchema, ProblemSchema
+from core.date_ranges import LIST_DAYS, range_error
 from core.extensions import db
 from events.models import Event
 from events.queries import visible_events
@@ -67,8 +68,17 @@ class EventList(MethodView):
     @bp.etag
     @bp.arguments(EventFilterArgs, location="query")
     @bp.response(200, EventSchema(many=True))
+    @bp.alt_response(400, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                     description="date_to before date_from, or a window too long")
     def get(self, args: dict[str, Any]) -> tuple[list[Event], int, dict[str, str]]:
-        """List visible events ordered by start; ``X-Total-Count`` gives the total."""
+        """List visible events ordered by start; ``X-Total-Count`` gives the total.
+
+        A window whose last day is before its first, or longer than the event list's
+        limit (``core.date_ranges.LIST_DAYS``), is a 400 problem saying which.
+        """
+        problem = range_error(args.get("date_from"), args.get("date_to"), LIST_DAYS)
+        if problem:
+            abort(400, message=problem)
         query = filtered(visible_events(current_user), args).order_by(Event.starts_at, Event.id)
         rows, headers = page_of(query, args["page"], args["per_page"])
         return rows, 200, headers
@@ -131,9 +141,12 @@ IF_MATCH_DOC = {"in": "header", "name": "If-Match", "schema": {"type": "string"}
 @guard("events.edit", load=load_visible_event)
 @bp.arguments(EventTextsSchema)
 @bp.response(200, EventSchema)
-@bp.alt_response(409, schema=ProblemSchema, description="Saved by someone else since")
-@bp.alt_response(412, schema=ProblemSchema, description="If-Match is not the current ETag")
-@bp.alt_response(428, schema=ProblemSchema, description="If-Match is missing")
+@bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="Saved by someone else since")
+@bp.alt_response(412, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="If-Match is not the current ETag")
+@bp.alt_response(428, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="If-Match is missing")
 @bp.doc(parameters=[IF_MATCH_DOC])
 def update(texts: dict[str, Any], event_id: int) -> Event:
     """Change the event's titles and descriptions (``If-Match``: the version read)."""
@@ -150,9 +163,12 @@ def update(texts: dict[str, Any], event_id: int) -> Event:
 @bp.route("/<int:event_id>/cancel", methods=["POST"], endpoint="EventCancel")
 @guard("events.cancel", load=load_visible_event)
 @bp.response(200, EventSchema)
-@bp.alt_response(409, schema=ProblemSchema, description="Saved by someone else since")
-@bp.alt_response(412, schema=ProblemSchema, description="If-Match is not the current ETag")
-@bp.alt_response(428, schema=ProblemSchema, description="If-Match is missing")
+@bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="Saved by someone else since")
+@bp.alt_response(412, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="If-Match is not the current ETag")
+@bp.alt_response(428, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                 description="If-Match is missing")
 @bp.doc(parameters=[IF_MATCH_DOC])
 def cancel(event_id: int) -> Event:
     """Cancel the event (kept, marked cancelled; ``If-Match``: the version read)."""

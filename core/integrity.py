@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash
+from sqlalchemy import inspect, update
 from sqlalchemy.exc import IntegrityError
 
 from core.errors import HelixError
@@ -25,6 +26,21 @@ def commit_or_fail(error: HelixError) -> None:
     except IntegrityError:
         db.session.rollback()
         raise error from None
+
+
+def lock_row(obj: Any) -> None:
+    """Hold ``obj``'s row for this transaction and re-read it, so a read-then-write (a
+    status change and its audit entry) sees the last committed write of a parallel request.
+
+    PostgreSQL: ``SELECT … FOR UPDATE`` waits for the other writers of the row. SQLite has
+    no row locks: a no-op UPDATE of the row first takes the database's write lock.
+    """
+    if db.session.get_bind().dialect.name == "sqlite":
+        state = inspect(obj)
+        key = state.mapper.local_table.primary_key.columns[0]
+        db.session.execute(update(state.mapper.local_table)
+                           .where(key == state.identity[0]).values({key.name: key}))
+    db.session.refresh(obj, with_for_update=True)
 
 
 def show_error(form: Any, error: HelixError, default: str | None = None) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import joinedload
 
 from audit.services import record
 from core.extensions import db
+from core.integrity import lock_row
 from core.types import utcnow
 from delegates.agenda import is_past
 from events.models import Event
@@ -53,8 +54,16 @@ def can_answer(invitation: Invitation) -> bool:
 
 
 def answer(actor: Any, invitation: Invitation, status: str) -> bool:
-    """Record the invitee's answer (audited); False if it cannot be given."""
-    if status not in ANSWERS or not can_answer(invitation):
+    """Record the invitee's answer (audited); False if it cannot be given.
+
+    Parallel answers take turns on the invitation's row, so each audit entry starts from
+    the answer stored before it and the last one committed is the stored answer.
+    """
+    if status not in ANSWERS:
+        return False
+    lock_row(invitation)
+    if not can_answer(invitation):
+        db.session.rollback()
         return False
     if invitation.status != status:
         before = invitation.status

@@ -43,6 +43,7 @@ from core.fields import ProgrammeDateTimeField, coerce_id, optional_id
 from core.form_helpers import HelixForm, offered_id
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
+from core.once import OnceForm
 from core.picker import PickerField
 from core.templating import local_date
 from core.timefmt import (
@@ -83,7 +84,7 @@ def theme_choices(keep: Iterable[int | None] = ()) -> list[SelectChoice]:
     return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
 
 
-class EventForm(HelixForm):
+class EventForm(OnceForm, HelixForm):
     """Create or edit an event; times are entered in the venue's zone."""
 
     model = Event

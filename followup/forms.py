@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Optional
 from core.choices import select_choices
 from core.fields import ProgrammeDateField, optional_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, offered_id
+from core.once import OnceForm
 from followup.models import ActionItem, ActionStatus, EventMinutes
 
 ACTION_STATUSES = {
@@ -30,13 +31,13 @@ class MinutesForm(HelixForm):
     minutes_zh = TextAreaField(_l("Minutes (Chinese)"), render_kw={"rows": 10})
 
 
-class AttachmentForm(HelixForm):
+class AttachmentForm(OnceForm, HelixForm):
     """Upload one file of an event."""
 
     file = FileField(_l("File"), validators=[FileRequired(message=_l("Choose a file."))])
 
 
-class ActionItemForm(HelixForm):
+class ActionItemForm(OnceForm, HelixForm):
     """Something to do after the event: who, by when, where it stands."""
 
     model = ActionItem

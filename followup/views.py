@@ -31,6 +31,7 @@ from core.errors import HelixError
 from core.extensions import db
 from core.form_helpers import NONE_CHOICE
 from core.i18n import localized
+from core.once import claim
 from events.models import Event
 from events.queries import visible_events
 from followup.filetypes import KINDS, content_disposition
@@ -80,8 +81,13 @@ def _field_error(form: Any, error: HelixError, default: str) -> None:
     field.errors = [*field.errors, str(error)]
 
 
+def _panel(event_id: int) -> str:
+    """The event page's follow-up panel (where minutes, files and action items show)."""
+    return url_for("events.detail", event_id=event_id, _anchor="event-followup")
+
+
 def _back(event_id: int) -> BaseResponse:
-    return redirect(url_for("events.detail", event_id=event_id, _anchor="event-followup"))
+    return redirect(_panel(event_id))
 
 
 @require("followup.edit", load=load_event)
@@ -107,6 +113,8 @@ def upload(event_id: int) -> str | BaseResponse:
     limit = int(current_app.config["ATTACHMENT_MAX_BYTES"])
     request.max_content_length = limit + UPLOAD_OVERHEAD
     form = AttachmentForm()
+    if (earlier := claim(form, Attachment, lambda made: _panel(made.event_id))) is not None:
+        return earlier
     if form.validate_on_submit():
         upload_file = form.file.data
         try:
@@ -174,6 +182,9 @@ def _action_form(event: Event, item: ActionItem | None) -> ActionItemForm:
 
 def _save_action(event: Event, item: ActionItem | None) -> str | BaseResponse:
     form = _action_form(event, item)
+    earlier = None if item else claim(form, ActionItem, lambda made: _panel(made.event_id))
+    if earlier is not None:
+        return earlier
     if form.validate_on_submit():
         try:
             save_action_item(current_user, event, item, form.data)

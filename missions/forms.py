@@ -26,6 +26,7 @@ from core.fields import ProgrammeDateField, ProgrammeDateTimeField, coerce_id, o
 from core.form_helpers import HelixForm, offered_id
 from core.i18n import get_lang, localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
+from core.once import OnceForm
 from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg, TravelMode, VisaStatus
@@ -80,7 +81,7 @@ def outside_message(mission: Mission | None) -> Any:
               start=local_date(mission.start_date), end=local_date(mission.end_date))
 
 
-class MissionForm(HelixForm):
+class MissionForm(OnceForm, HelixForm):
     """Create or edit a mission; its events must stay within its dates."""
 
     model = Mission

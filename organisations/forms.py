@@ -8,10 +8,11 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from core.fields import optional_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, role_choices
+from core.once import OnceForm
 from organisations.models import Organisation
 
 
-class OrganisationForm(HelixForm):
+class OrganisationForm(OnceForm, HelixForm):
     """Create or edit an organisation."""
 
     model = Organisation

@@ -14,6 +14,7 @@ from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_text
 from core.integrity import show_error
+from core.once import claim
 from organisations.access import in_city
 from organisations.forms import OrganisationForm
 from organisations.models import Organisation
@@ -41,9 +42,15 @@ def detail(organisation_id: int) -> str:
                            people=found.participants)
 
 
+def _page(organisation: Organisation) -> str:
+    return url_for("organisations.detail", organisation_id=organisation.id)
+
+
 def _save(organisation: Organisation | None) -> str | BaseResponse:
     form = OrganisationForm(obj=organisation)
     form.city_id.choices = select_choices(city_choices())
+    if organisation is None and (earlier := claim(form, Organisation, _page)) is not None:
+        return earlier
     if form.validate_on_submit():
         action = "organisations.edit" if organisation else "organisations.create"
         ensure(action, in_city(form.city_id.data))
@@ -53,7 +60,7 @@ def _save(organisation: Organisation | None) -> str | BaseResponse:
             show_error(form, error, "name_en")
         else:
             flash(_("Organisation saved."), "success")
-            return redirect(url_for("organisations.detail", organisation_id=saved.id))
+            return redirect(_page(saved))
     return render_template("organisations/form.html", form=form, organisation=organisation)
 
 

@@ -10,10 +10,11 @@ from core.choices import select_choices
 from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices
 from core.labels import OUTCOME_KINDS
+from core.once import OnceForm
 from outcomes.models import Outcome
 
 
-class OutcomeForm(HelixForm):
+class OutcomeForm(OnceForm, HelixForm):
     """Record an MoU, agreement, pilot project or joint study."""
 
     model = Outcome

@@ -18,6 +18,7 @@ from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_id
 from core.i18n import localized
+from core.once import claim
 from events.models import Event
 from organisations.queries import organisation_choices
 from outcomes.forms import OutcomeForm
@@ -49,8 +50,17 @@ def _form(outcome: Outcome | None) -> OutcomeForm:
     return form
 
 
+def _page(outcome: Outcome) -> str:
+    """Where an outcome is shown: its event's page, else the dashboard."""
+    if outcome.event_id:
+        return url_for("events.detail", event_id=outcome.event_id)
+    return url_for("reports.dashboard")
+
+
 def _save(outcome: Outcome | None) -> str | BaseResponse:
     form = _form(outcome)
+    if outcome is None and (earlier := claim(form, Outcome, _page)) is not None:
+        return earlier
     if form.validate_on_submit():
         try:
             saved = record_outcome(outcome, form.data)
@@ -59,9 +69,7 @@ def _save(outcome: Outcome | None) -> str | BaseResponse:
             field.errors = [*field.errors, str(error)]
         else:
             flash(_("Outcome recorded."), "success")
-            if saved.event_id:
-                return redirect(url_for("events.detail", event_id=saved.event_id))
-            return redirect(url_for("reports.dashboard"))
+            return redirect(_page(saved))
     return render_template("outcomes/form.html", form=form, outcome=outcome)
 
 

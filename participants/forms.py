@@ -17,6 +17,7 @@ from core.choices import select_choices
 from core.fields import coerce_id, optional_id
 from core.form_helpers import HelixForm, known_choices, role_choices
 from core.labels import SIDES
+from core.once import OnceForm
 from participants.csv_common import MAX_BYTES
 from participants.models import Participant
 
@@ -27,7 +28,7 @@ PERSON_SIDES = [("", _l("From the city")), ("eu", SIDES["eu"]), ("china", SIDES[
 
 
 
-class ParticipantForm(HelixForm):
+class ParticipantForm(OnceForm, HelixForm):
     """Create or edit a participant; the helix role defaults from the organisation."""
 
     model = Participant

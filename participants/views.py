@@ -20,6 +20,7 @@ from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_id, query_text
 from core.integrity import show_error
+from core.once import claim
 from core.text import whole_number
 from organisations.access import in_city
 from organisations.models import Organisation
@@ -108,8 +109,14 @@ def _city_of(form: ParticipantForm) -> int | None:
     return organisation.city_id if organisation else None
 
 
+def _page(participant: Participant) -> str:
+    return url_for("participants.detail", participant_id=participant.id)
+
+
 def _save(participant: Participant | None) -> str | BaseResponse:
     form = _participant_form(participant)
+    if participant is None and (earlier := claim(form, Participant, _page)) is not None:
+        return earlier
     if form.validate_on_submit():
         action = "participants.edit" if participant else "participants.create"
         ensure(action, in_city(_city_of(form)))
@@ -119,7 +126,7 @@ def _save(participant: Participant | None) -> str | BaseResponse:
             show_error(form, error)
         else:
             flash(_("Participant saved."), "success")
-            return redirect(url_for("participants.detail", participant_id=saved.id))
+            return redirect(_page(saved))
     return render_template("participants/form.html", form=form, participant=participant)
 
 

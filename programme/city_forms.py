@@ -22,6 +22,7 @@ from core.fields import FIRST_YEAR, LAST_YEAR
 from core.form_helpers import INVALID_CHOICE, NONE_CHOICE, HelixForm
 from core.i18n import get_lang
 from core.labels import SIDES
+from core.once import OnceForm
 from core.timefmt import common_zones, is_valid_zone
 from programme.collation import latin_key, pinyin_sort_key
 from programme.models import City, Side, Theme
@@ -81,7 +82,7 @@ def _year(label: Any) -> IntegerField:
         Optional(), NumberRange(min=FIRST_YEAR, max=LAST_YEAR, message=YEAR_MESSAGE)])
 
 
-class SlugForm(HelixForm):
+class SlugForm(OnceForm, HelixForm):
     """A form with a slug and an English name: the slug is typed or made from the name."""
 
     slug = StringField(_l("Short name (address)"), description=SLUG_HELP)

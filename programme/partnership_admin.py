@@ -15,6 +15,7 @@ from accounts.permissions import require
 from core.errors import HelixError
 from core.extensions import db
 from core.labels import STAGES
+from core.once import claim
 from core.registry import Registry
 from programme.models import City, Partnership
 from programme.partnership_forms import PartnershipForm
@@ -31,6 +32,10 @@ FORM_FIELDS = ("eu_city_ids", "china_city_ids", "theme_ids", "start_date", "end_
 def load_partnership(partnership_id: int, **_ids: Any) -> Partnership | None:
     """The partnership of the URL (``None`` → 404), for ``@require(..., load=...)``."""
     return db.session.get(Partnership, partnership_id)
+
+
+def _page(partnership: Partnership) -> str:
+    return url_for("programme.partnership", partnership_id=partnership.id)
 
 
 def _data(form: PartnershipForm) -> dict[str, Any]:
@@ -51,6 +56,8 @@ def _refused(form: PartnershipForm, error: HelixError) -> None:
 def partnership_create() -> ResponseReturnValue:
     """A new partnership: its cities, themes, period, summaries and first stage."""
     form = PartnershipForm()
+    if (earlier := claim(form, Partnership, _page)) is not None:
+        return earlier
     if form.validate_on_submit():
         try:
             created = create_partnership(_data(form), current_user)
@@ -58,7 +65,7 @@ def partnership_create() -> ResponseReturnValue:
             _refused(form, error)
         else:
             flash(_("Partnership saved."), "success")
-            return redirect(url_for("programme.partnership", partnership_id=created.id))
+            return redirect(_page(created))
     return _render(form, None)
 
 

@@ -15,6 +15,7 @@ from core.fields import ProgrammeDateField, coerce_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, column_limit, known_choices
 from core.i18n import localized
 from core.labels import STAGES, choices
+from core.once import OnceForm
 from programme.models import City, Partnership, PartnershipStage, Side, Theme
 from programme.sorting import by_name
 
@@ -24,7 +25,7 @@ def _city_choices(side: Side) -> list[Any]:
     return select_choices((c.id, localized(c, "name")[0]) for c in by_name(cities))
 
 
-class PartnershipForm(HelixForm):
+class PartnershipForm(OnceForm, HelixForm):
     """Create or edit a partnership; a change of stage is recorded in its history."""
 
     model = Partnership

@@ -14,6 +14,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from accounts.permissions import require
 from core.errors import HelixError
 from core.extensions import db
+from core.once import claim
 from programme.city_forms import CityForm, SlugForm, ThemeForm
 from programme.models import City, Theme
 from programme.reference_services import save_city, save_theme, set_archived
@@ -41,8 +42,18 @@ def _refused(form: SlugForm, error: HelixError) -> None:
     field.errors = [*field.errors, str(error)]
 
 
+def _city_url(city: City) -> str:
+    return url_for("programme.city", slug=city.slug)
+
+
+def _themes_url(_theme: Theme | None) -> str:
+    return url_for("programme.themes")
+
+
 def _city_page(city: City | None) -> str | BaseResponse:
     form = CityForm(obj=city)
+    if city is None and (earlier := claim(form, City, _city_url)) is not None:
+        return earlier
     if form.validate_on_submit():
         try:
             saved = save_city(current_user, city, form.data)
@@ -50,7 +61,7 @@ def _city_page(city: City | None) -> str | BaseResponse:
             _refused(form, error)
         else:
             flash(_("City saved."), "success")
-            return redirect(url_for("programme.city", slug=saved.slug))
+            return redirect(_city_url(saved))
     return render_template("programme/city_form.html", form=form, city=city)
 
 
@@ -93,6 +104,8 @@ def themes() -> str:
 
 def _theme_page(theme: Theme | None) -> str | BaseResponse:
     form = ThemeForm(obj=theme)
+    if theme is None and (earlier := claim(form, Theme, _themes_url)) is not None:
+        return earlier
     if form.validate_on_submit():
         try:
             save_theme(current_user, theme, form.data)
@@ -100,7 +113,7 @@ def _theme_page(theme: Theme | None) -> str | BaseResponse:
             _refused(form, error)
         else:
             flash(_("Theme saved."), "success")
-            return redirect(url_for("programme.themes"))
+            return redirect(_themes_url(theme))
     return render_template("programme/theme_form.html", form=form, theme=theme)
 
 

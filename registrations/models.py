@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.extensions import db
@@ -29,6 +29,8 @@ class RegistrationStatus(StrEnum):
 #: Statuses that hold (or queue for) a place: one per e-mail and event.
 LIVE = (RegistrationStatus.UNCONFIRMED.value, RegistrationStatus.PENDING.value,
         RegistrationStatus.WAITING.value, RegistrationStatus.ACCEPTED.value)
+LIVE_CLAUSE = "status IN ({})".format(", ".join(f"'{status}'" for status in LIVE))
+"""SQL: the registration is live (the unique index's condition)."""
 
 
 class RegistrationSettings(db.Model):
@@ -54,7 +56,13 @@ class Registration(db.Model):
     """One person's registration for one event, as typed in the public form."""
 
     __tablename__ = "registration"
-    __table_args__ = (Index("ix_registration_event_email", "event_id", "email"),)
+    __table_args__ = (
+        Index("ix_registration_event_email", "event_id", "email"),
+        # One live registration per address and event, even when the form is sent twice
+        # at once (cancelled ones stay, any number of them).
+        Index("uq_registration_event_email_live", "event_id", "email", unique=True,
+              postgresql_where=text(LIVE_CLAUSE), sqlite_where=text(LIVE_CLAUSE)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("event.id", ondelete="CASCADE"))

@@ -13,6 +13,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from audit.services import record
 from core.errors import HelixError
@@ -84,19 +85,22 @@ def register(event: Event, data: dict[str, Any]) -> Registration:
     """Record a registration from the public form and queue its confirmation link.
 
     The same address registering again gets a new link for its live registration (no
-    new row), so the form never tells a stranger who registered."""
+    new row), so the form never tells a stranger who registered. The database keeps one
+    live registration per address: a form sent twice at once makes one row and one link.
+    """
     settings = settings_for(event)
     if not is_open(settings):
         raise RegistrationClosed()
     email = data["email"].strip().lower()
-    existing = db.session.scalar(select(Registration).where(
-        Registration.event_id == event.id, Registration.email == email,
-        Registration.status.in_(LIVE)))
+    existing = _live_registration(event.id, email)
     if existing is not None:
         if existing.status == S.UNCONFIRMED.value:
             # at most one new link per ten minutes (the outbox key repeats within them)
-            queue_confirm_link(db.session, existing, int(utcnow().timestamp()) // 600)
-            db.session.commit()
+            try:
+                queue_confirm_link(db.session, existing, int(utcnow().timestamp()) // 600)
+                db.session.commit()
+            except IntegrityError:  # a parallel request queued this very link
+                db.session.rollback()
         return existing
     registration = Registration(event_id=event.id, email=email,
                                 status=S.UNCONFIRMED.value,
@@ -104,10 +108,20 @@ def register(event: Event, data: dict[str, Any]) -> Registration:
                                     "name", "name_zh", "organisation", "city_id",
                                     "helix_role", "language", "timezone")})
     db.session.add(registration)
-    db.session.flush()
-    queue_confirm_link(db.session, registration, 0)
-    db.session.commit()
+    try:
+        db.session.flush()
+        queue_confirm_link(db.session, registration, 0)
+        db.session.commit()
+    except IntegrityError:  # the same address registered at the same time: that one stands
+        db.session.rollback()
+        return _live_registration(event.id, email) or register(event, data)
     return registration
+
+
+def _live_registration(event_id: int, email: str) -> Registration | None:
+    return db.session.scalar(select(Registration).where(
+        Registration.event_id == event_id, Registration.email == email,
+        Registration.status.in_(LIVE)))
 
 
 def _participant(registration: Registration) -> Participant:

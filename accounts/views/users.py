@@ -15,6 +15,7 @@ from accounts.services import AccountExistsError, create_user, update_user
 from accounts.user_forms import UserForm
 from core.extensions import db
 from core.integrity import show_error
+from core.once import claim
 
 
 @require("users.list")
@@ -24,10 +25,16 @@ def users() -> str:
     return render_template("accounts/users.html", users=rows)
 
 
+def _user_page(user: User) -> str:
+    return url_for("accounts.user_edit", user_id=user.id)
+
+
 @require("users.create")
 def user_new() -> str | Response:
     """Create a user; the random first password is shown once, on this page."""
     form = UserForm()
+    if (earlier := claim(form, User, _user_page)) is not None:
+        return earlier  # the password was shown once, to the first submit
     if form.validate_on_submit():
         password = generate_password()
         try:

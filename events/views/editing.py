@@ -16,6 +16,7 @@ from accounts.permissions import ensure, require
 from accounts.policy import Target
 from core.extensions import db
 from core.fields import query_id
+from core.once import claim
 from core.registry import provided
 from core.text import whole_number
 from core.timefmt import to_local
@@ -36,6 +37,10 @@ from events.timezones import common_zones
 def load_event(event_id: int) -> Event | None:
     """The event of the URL (``None`` → 404), for ``@require(..., load=...)``."""
     return db.session.get(Event, event_id)
+
+
+def _event_page(event: Event) -> str:
+    return url_for("events.detail", event_id=event.id)
 
 
 def _stale_message(error: StaleEventError) -> Markup:
@@ -100,6 +105,8 @@ def _prefill(form: EventForm) -> None:
 def create() -> ResponseReturnValue:
     """Create an event; conflicts are shown as warnings the organiser may override."""
     form = EventForm()
+    if (earlier := claim(form, Event, _event_page)) is not None:
+        return earlier
     if request.method == "GET":
         _prefill(form)
     warnings: list[Any] = []
@@ -109,7 +116,7 @@ def create() -> ResponseReturnValue:
         if not warnings or form.confirm_conflicts.data:
             event = create_event(form.event_data(), current_user)
             flash(_("Event saved."), "success")
-            return redirect(url_for("events.detail", event_id=event.id))
+            return redirect(_event_page(event))
     return render_template("events/form.html", form=form, event=None, warnings=warnings,
                            zone_names=common_zones())
 

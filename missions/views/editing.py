@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from accounts.permissions import ensure, require
 from core.extensions import db
+from core.once import claim
 from core.registry import provided
 from missions.forms import LegForm, MemberForm, MissionForm, StayForm
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
@@ -54,16 +55,22 @@ def _mission_data(form: MissionForm) -> dict[str, object]:
     }
 
 
+def _mission_page(mission: Mission) -> str:
+    return url_for("missions.detail", mission_id=mission.id)
+
+
 @require("missions.create")
 def create() -> ResponseReturnValue:
     """Create a mission (city staff: one that visits their city)."""
     form = MissionForm()
+    if (earlier := claim(form, Mission, _mission_page)) is not None:
+        return earlier
     if form.validate_on_submit():
         visited = db.session.scalars(select(City).where(City.id.in_(form.cities.data or [])))
         ensure("missions.create", SimpleNamespace(cities=list(visited)))
         mission = create_mission(_mission_data(form), current_user)
         flash(_("Mission saved."), "success")
-        return redirect(url_for("missions.detail", mission_id=mission.id))
+        return redirect(_mission_page(mission))
     return render_template("missions/form.html", form=form, mission=None)
 
 

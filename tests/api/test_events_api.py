@@ -94,3 +94,25 @@ def test_filters_by_city_kind_and_bounded_dates(app: Flask, world: World) -> Non
         assert response.status_code == 422, bad
         assert response.content_type == "application/problem+json"
         assert "errors" in response.get_json()
+
+
+@pytest.mark.parametrize(("query", "english", "chinese"), [
+    ("date_from=2020-05-02&date_to=2020-05-01", "The last day must not be before the first day.",
+     "最后一天不能早于第一天。"),
+    ("date_from=1970-01-01&date_to=2100-12-31", "The range may span at most 3660 days.",
+     "时间范围最长为 3660 天。"),
+])
+def test_an_unsound_date_window_is_a_400_problem_in_the_readers_language(
+        app: Flask, world: World, query: str, english: str, chinese: str) -> None:
+    client = client_for(app, "organiser", world)
+    for language, message in (("en", english), ("zh", chinese)):
+        response = client.get(f"/api/v1/events/?{query}", headers={"Accept-Language": language})
+        assert response.status_code == 400, response.get_json()
+        assert response.content_type == "application/problem+json"
+        body = response.get_json()
+        assert body["status"] == 400 and body["detail"] == message
+        assert response.headers["Content-Language"] == language
+    longest = "date_from=2020-01-01&date_to=2030-01-07"  # 3660 days, first and last included
+    assert client.get(f"/api/v1/events/?{longest}").status_code == 200
+    assert client.get("/api/v1/events/?date_from=2020-01-01&date_to=2030-01-08").status_code == 400
+    assert client.get("/api/v1/events/?date_from=2020-05-01&date_to=2020-05-01").status_code == 200
