@@ -51,7 +51,7 @@ class SlotFinderForm(HelixForm):
         csrf = False
 
     cities = SelectMultipleField(_l("Participating cities"), coerce=coerce_id,
-                                 validate_choice=False)
+                                 validate_choice=False, render_kw={"size": 12})
     date_from = ProgrammeDateField(_l("From"), validators=[
         InputRequired(message=_l("Enter the first date."))])
     date_to = ProgrammeDateField(_l("To"), validators=[

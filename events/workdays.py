@@ -9,6 +9,7 @@ outside them ``holidays`` answers for China too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -16,9 +17,11 @@ from functools import lru_cache
 import chinese_calendar
 import holidays
 
-__all__ = ["OfficialDays", "official_days"]
+__all__ = ["OfficialDays", "holiday_names", "official_days"]
 
 CHINA = "CN"
+LIBRARY_LANGUAGES = {"en": ("en_US", "en_GB"), "zh": ("zh_CN",)}
+"""The ``holidays`` languages that name holidays for each page language, best first."""
 
 
 @dataclass(frozen=True)
@@ -81,3 +84,24 @@ def official_days(country: str | None, first: date, last: date) -> OfficialDays:
         off.update(day for day in facts.off if first <= day <= last)
         on.update(day for day in facts.on if first <= day <= last)
     return OfficialDays(frozenset(off), frozenset(on))
+
+
+def holiday_names(country: str | None, days: Iterable[date], lang: str) -> dict[date, str]:
+    """The names of ``country``'s holidays among ``days`` in the page language ``lang``
+    (``en``/``zh``), where ``holidays`` has them in that language (a day it does not
+    name, or a country it has no such language for, is left out)."""
+    wanted = sorted(set(days))
+    code = (country or "").strip().upper()
+    if not wanted or not code:
+        return {}
+    try:
+        found = holidays.country_holidays(code)
+    except NotImplementedError:
+        return {}
+    language = next((name for name in LIBRARY_LANGUAGES.get(lang, ())
+                     if name in found.supported_languages), None)
+    if language is None:
+        return {}
+    named = holidays.country_holidays(code, years=range(wanted[0].year, wanted[-1].year + 1),
+                                      language=language)
+    return {day: named[day] for day in wanted if day in named}

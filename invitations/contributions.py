@@ -8,7 +8,7 @@ from sqlalchemy import Select, func, or_, select
 from core.extensions import db
 from core.registry import registry_of
 from invitations.demo import load_invitations
-from invitations.engagements import busy_intervals, event_conflicts, mission_conflicts
+from invitations.engagements import busy_times, event_conflicts, mission_conflicts
 from invitations.models import Invitation
 from organisations.models import Organisation
 from participants.models import Participant
@@ -45,6 +45,6 @@ def init_app(app: Flask) -> None:
     registry.provide("demo.delegate", demo_delegate)
     registry.provide("event.conflicts", event_conflicts)
     registry.provide("mission.conflicts", mission_conflicts)
-    registry.provide("slots.busy", busy_intervals)
+    registry.provide("slots.busy", busy_times)
     registry.provide("city.invited_event_ids", city_invited_event_ids)
     registry.add_demo_loader(45, "invitations", load_invitations)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from babel.dates import get_day_names
 from flask import render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from accounts.permissions import can, require
 from core.date_ranges import SLOT_DAYS
 from core.extensions import db
 from core.fields import query_id
-from core.i18n import localized
+from core.i18n import get_lang, localized
 from core.registry import provided
 from core.timefmt import to_local
 from core.viewer import viewer_timezone
@@ -30,7 +31,7 @@ from events.queries import visible_events
 from events.search_forms import MAX_MINUTES, MIN_MINUTES, SlotFinderForm
 from events.slots import WorkingHours, Workplace, find_slots
 from events.timezones import city_times, utc_range_for_local_dates
-from events.workdays import official_days
+from events.workdays import holiday_names, official_days
 from missions.models import Mission
 from programme.models import City
 
@@ -98,9 +99,25 @@ def _workplace(city: City, first: date, last: date) -> Workplace:
     return Workplace(city.timezone, hours, days_off=facts.off, days_on=facts.on)
 
 
+def _calendar(city: City, place: Workplace, first: date, last: date) -> dict[str, Any]:
+    """What the search took from a city's calendar in ``first``..``last``: its hours and
+    days, the holidays that fell on them (named where the library names them in the page
+    language) and the weekend days worked instead."""
+    names = get_day_names("abbreviated", locale=get_lang())
+    off = sorted(day for day in place.days_off
+                 if first <= day <= last and day.weekday() in place.hours.weekdays)
+    named = holiday_names(city.country, off, get_lang())
+    return {"name": localized(city, "name")[0],
+            "hours": f"{place.hours.start:%H:%M}–{place.hours.end:%H:%M}",
+            "days": [names[day] for day in sorted(place.hours.weekdays)],
+            "off": [(day, named.get(day)) for day in off],
+            "on": sorted(day for day in place.days_on if first <= day <= last)}
+
+
 def _search(form: SlotFinderForm, mission: Mission | None,
-            event: Event | None) -> list[dict[str, Any]]:
-    """The windows found for a valid form, as table rows."""
+            event: Event | None) -> dict[str, Any]:
+    """The windows found for a valid form (table rows), each city's calendar and the
+    busy time taken out."""
     cities = db.session.scalars(select(City).where(City.id.in_(form.cities.data))).all()
     order = {city_id: index for index, city_id in enumerate(form.cities.data)}
     cities = sorted(cities, key=lambda c: order[c.id])
@@ -111,17 +128,21 @@ def _search(form: SlotFinderForm, mission: Mission | None,
                                    event.id if event else None, start, end)
             if mission or event else [])
     minutes = form.duration.data
-    found = find_slots([_workplace(c, first, last) for c in cities], first, last,
-                       min_duration=timedelta(minutes=minutes), busy=busy)
+    workplaces = [_workplace(c, first, last) for c in cities]
+    found = find_slots(workplaces, first, last, min_duration=timedelta(minutes=minutes),
+                       busy=[(starts, ends) for starts, ends, _label in busy])
     places = [(localized(c, "name")[0], c.timezone) for c in cities]
     # An online event is typed in the organiser's zone (else the first city's).
     organiser_tz = viewer_timezone() if viewer_timezone() != "UTC" else cities[0].timezone
     mission_id = mission.id if mission else None
-    return [{"slot": slot, "starts": city_times(slot.starts_at, places),
+    rows = [{"slot": slot, "starts": city_times(slot.starts_at, places),
              "ends": city_times(slot.ends_at, places),
              "create_url": _create_url(slot.starts_at, minutes, cities, mission_id,
                                        organiser_tz)}
             for slot in found]
+    return {"rows": rows, "busy": busy, "busy_tz": organiser_tz,
+            "calendars": [_calendar(c, w, first, last) for c, w in zip(cities, workplaces,
+                                                                         strict=True)]}
 
 
 @require("events.create")
@@ -134,6 +155,6 @@ def slots() -> str:
         form = SlotFinderForm(request.args)
     else:
         form = SlotFinderForm(formdata=None, **_prefill(mission, event))
-    rows = _search(form, mission, event) if searched and form.validate() else []
-    return render_template("events/slots.html", form=form, rows=rows, searched=searched,
-                           mission=mission, event=event)
+    found = _search(form, mission, event) if searched and form.validate() else {"rows": []}
+    return render_template("events/slots.html", form=form, searched=searched,
+                           mission=mission, event=event, **found)

@@ -108,7 +108,17 @@ def test_the_flight_home_on_8_july_is_busy(client: FlaskClient, login: Callable[
     assert _rome_windows(alone) == ["09:00–12:00", "09:00–12:00"]
     busy = _search(client, _mission(), "2018-07-07", "2018-07-08", "rome", "beijing")
     assert _rome_windows(busy) == ["09:00–12:00"]
-    assert "8 July 2018" not in busy and "7 July 2018" in busy
+    slots = _table(busy, "slot-list")
+    assert "8 July 2018" not in slots and "7 July 2018" in slots
+    listed = re.search(r'<ul id="slot-busy-list">.*?</ul>', busy, re.S)
+    assert listed and "Air China CA939 Beijing → Rome" in listed.group(0)
+    assert "07:30 CEST – " in listed.group(0) and "19:00 CEST" in listed.group(0)
+
+
+def _table(page: str, table_id: str) -> str:
+    """One table of the page ("" when absent)."""
+    found = re.search(rf'<table[^>]*id="{table_id}".*?</table>', page, re.S)
+    return found.group(0) if found else ""
 
 
 def test_holidays_of_each_country(client: FlaskClient, login: Callable[..., Any],
@@ -117,13 +127,23 @@ def test_holidays_of_each_country(client: FlaskClient, login: Callable[..., Any]
     # 26 December 2018 is St Stephen's Day in Italy; 1 October 2018 China's National Day.
     december = _search(client, None, "2018-12-24", "2018-12-28", "rome", "beijing")
     assert _rome_windows(december) == ["09:00–11:00"] * 3  # 24, 27, 28 (25 and 26 off)
-    assert "26 December 2018" not in december
+    assert "26 December 2018" not in _table(december, "slot-list")
+    calendars = _table(december, "slot-calendars")
+    assert "26 December 2018 (Saint Stephen&#39;s Day)" in calendars
+    assert "09:00–18:00 · Mon, Tue, Wed, Thu, Fri" in calendars
     october = _search(client, None, "2018-09-29", "2018-10-08", "rome", "beijing")
+    slots = _table(october, "slot-list")
     # 29 and 30 September (a Saturday and Sunday) were worked in China, not in Rome;
     # 1–7 October were off in China; Monday 8 October is worked by both.
-    assert "8 October 2018" in october and "1 October 2018" not in october
-    assert "29 September 2018" not in october and _rome_windows(october) == ["09:00–12:00"]
-    china = _search(client, None, "2018-09-29", "2018-10-08", "beijing", "yantai")
+    assert "8 October 2018" in slots and "1 October 2018" not in slots
+    assert "29 September 2018" not in slots and _rome_windows(october) == ["09:00–12:00"]
+    china = _table(_search(client, None, "2018-09-29", "2018-10-08", "beijing", "yantai"),
+                   "slot-list")
     assert all(day in china for day in ("29 September 2018", "30 September 2018",
                                         "8 October 2018"))
     assert "1 October 2018" not in china and "3 October 2018" not in china
+    chinese = client.get(f"/events/slots?cities={_city('beijing').id}&cities="
+                         f"{_city('rome').id}&date_from=2018-09-29&date_to=2018-10-08"
+                         "&duration=60&lang=zh").get_data(as_text=True)
+    calendars = _table(chinese, "slot-calendars")
+    assert "2018年10月1日" in calendars and "国庆节" in calendars and "2018年9月29日" in calendars
