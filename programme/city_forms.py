@@ -7,7 +7,6 @@ import math
 from typing import Any
 
 from babel import Locale
-from babel.dates import get_day_names
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     Field,
@@ -30,7 +29,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from core.choices import select_choices
 from core.fields import FIRST_YEAR, LAST_YEAR
 from core.form_helpers import INVALID_CHOICE, NONE_CHOICE, HelixForm
-from core.i18n import get_lang
+from core.i18n import get_lang, weekday_names
 from core.labels import SIDES
 from core.timefmt import common_zones, is_valid_zone
 from programme.collation import latin_key, pinyin_sort_key
@@ -182,8 +181,8 @@ class CityForm(SlugForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        days = get_day_names("wide", locale=get_lang())
-        self.work_days.choices = select_choices((str(day), days[day]) for day in range(7))
+        self.work_days.choices = select_choices(
+            (str(day), name) for day, name in enumerate(weekday_names(range(7), "wide")))
         self.country.choices = country_choices()
         self.timezone.choices = select_choices(
             [NONE_CHOICE, *((name, name) for name in common_zones())])

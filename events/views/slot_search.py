@@ -12,7 +12,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from babel.dates import get_day_names
 from flask import render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -21,7 +20,7 @@ from accounts.permissions import can, require
 from core.date_ranges import SLOT_DAYS
 from core.extensions import db
 from core.fields import query_id
-from core.i18n import get_lang, localized
+from core.i18n import get_lang, localized, weekday_names
 from core.registry import provided
 from core.timefmt import to_local
 from core.viewer import viewer_timezone
@@ -103,13 +102,12 @@ def _calendar(city: City, place: Workplace, first: date, last: date) -> dict[str
     """What the search took from a city's calendar in ``first``..``last``: its hours and
     days, the holidays that fell on them (named where the library names them in the page
     language) and the weekend days worked instead."""
-    names = get_day_names("abbreviated", locale=get_lang())
     off = sorted(day for day in place.days_off
                  if first <= day <= last and day.weekday() in place.hours.weekdays)
     named = holiday_names(city.country, off, get_lang())
     return {"name": localized(city, "name")[0],
             "hours": f"{place.hours.start:%H:%M}–{place.hours.end:%H:%M}",
-            "days": [names[day] for day in sorted(place.hours.weekdays)],
+            "days": weekday_names(place.hours.weekdays),
             "off": [(day, named.get(day)) for day in off],
             "on": sorted(day for day in place.days_on if first <= day <= last)}
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from flask.testing import FlaskClient
 
 from core.extensions import db
 from events.models import Event
+from invitations.models import Invitation
 from missions.models import Mission
+from participants.models import Participant
 from programme.models import City
 
 MISSION = "eu-mission-china-2018"
@@ -94,6 +97,26 @@ def test_the_mission_events_are_busy(client: FlaskClient, login: Callable[..., A
     busy = _search(client, _mission(), "2018-07-02", "2018-07-06", "rome", "beijing")
     assert _rome_windows(busy) == ["11:00–12:00", "09:00–12:00", "09:00–12:00",
                                    "10:30–12:00", "10:30–12:00"]
+
+
+def test_a_delegates_own_invitation_is_busy(client: FlaskClient, login: Callable[..., Any],
+                                            demo: dict[str, int]) -> None:
+    login("organiser")
+    head = db.session.scalar(db.select(Participant).where(
+        Participant.email == "marco.bianchi@example.org"))
+    # Outside the mission: the head of delegation is invited to a Rome call on 3 July.
+    call = Event(kind="webinar", title_en="Rome council call", online=True,
+                 timezone="Europe/Rome", starts_at=datetime(2018, 7, 3, 7, 30, tzinfo=UTC),
+                 ends_at=datetime(2018, 7, 3, 8, 30, tzinfo=UTC), status="confirmed")
+    db.session.add_all([call, Invitation(event=call, participant=head)])
+    db.session.commit()
+    busy = _search(client, _mission(), "2018-07-03", "2018-07-03", "rome", "beijing")
+    assert _rome_windows(busy) == ["10:30–12:00"]
+    declined = db.session.scalar(db.select(Invitation).where(Invitation.event_id == call.id))
+    declined.status = "declined"
+    db.session.commit()
+    free = _search(client, _mission(), "2018-07-03", "2018-07-03", "rome", "beijing")
+    assert _rome_windows(free) == ["09:00–12:00"]
 
 
 def test_the_flight_home_on_8_july_is_busy(client: FlaskClient, login: Callable[..., Any],

@@ -140,6 +140,8 @@ def test_working_hours_and_days_are_edited_checked_and_audited(
                                                                 "012345")
     entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "changed"))
     assert entry is not None and entry.changes["work_days"] == ["01234", "012345"]
+    assert "08:30–17:30 · Mon, Tue, Wed, Thu, Fri, Sat" in client.get(
+        "/cities/liuzhou?lang=en").get_data(as_text=True)
     for bad, message in ((dict(work_end="08:00"), "The working day must end after it starts."),
                          (dict(work_days=[""]), "Tick at least one working day."),
                          (dict(work_days=["7"]), "Choose one of the options in the list."),
