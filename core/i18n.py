@@ -4,9 +4,11 @@ The language comes from ``?lang=`` (remembered in a cookie), then the signed-in 
 preference, then the browser's Accept-Language, then English.
 """
 
+from collections.abc import Iterable
 from typing import Any
 
 from babel import Locale
+from babel.dates import get_day_names
 from flask import current_app, has_request_context, request
 from flask_login import current_user
 
@@ -53,6 +55,13 @@ def select_timezone() -> str | None:
 def get_lang() -> str:
     """The current page language (``en`` or ``zh``)."""
     return select_locale()
+
+
+def weekday_names(days: Iterable[int | str], width: str = "abbreviated") -> list[str]:
+    """Names of weekdays (Monday = 0, as numbers or digits) in the page language, in week
+    order: ``Mon, Tue`` / ``周一, 周二``."""
+    names = get_day_names(width, locale=get_lang())
+    return [names[day] for day in sorted({int(day) for day in days})]
 
 
 def html_lang() -> str:

@@ -43,6 +43,9 @@ class EventFilterForm(HelixForm):
         self.theme.choices = theme_choices()
 
 
+MIN_MINUTES, MAX_MINUTES = 15, 600
+
+
 class SlotFinderForm(HelixForm):
     """Pick cities and a date range; list the common working hours."""
 
@@ -50,15 +53,20 @@ class SlotFinderForm(HelixForm):
         csrf = False
 
     cities = SelectMultipleField(_l("Participating cities"), coerce=coerce_id,
-                                 validate_choice=False)
+                                 validate_choice=False, render_kw={"size": 12})
     date_from = ProgrammeDateField(_l("From"), validators=[
         InputRequired(message=_l("Enter the first date."))])
     date_to = ProgrammeDateField(_l("To"), validators=[
         InputRequired(message=_l("Enter the last date.")), DateRange("date_from", SLOT_DAYS)])
     duration = IntegerField(_l("Length (minutes)"), default=60, validators=[
         InputRequired(message=_l("Enter the length in minutes.")),
-        NumberRange(min=15, max=600, message=_l("Between 15 and 600 minutes."))])
-    mission_id = HiddenField()
+        NumberRange(min=MIN_MINUTES, max=MAX_MINUTES,
+                    message=_l("Between 15 and 600 minutes."))])
+    mission = HiddenField()
+    event = HiddenField()
+
+    SEARCH_FIELDS = ("cities", "date_from", "date_to", "duration")
+    """Fields whose presence in the query string means the form was submitted."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,20 +1,30 @@
 """Webinar slot finder: common working hours of several cities (no Flask).
 
 Each city has working hours on its own wall clock (default 09:00–18:00,
-Monday–Friday).  Working days are turned into UTC intervals day by day, so
-daylight-saving changes are handled by the tz database: Rome and Liuzhou share
-09:00–11:00 Rome time in winter and 09:00–12:00 in summer.
+Monday–Friday), less its country's public holidays and plus the weekend days its
+country works instead (:class:`Workplace`).  Working days are turned into UTC
+intervals day by day, so daylight-saving changes are handled by the tz database:
+Rome and Liuzhou share 09:00–11:00 Rome time in winter and 09:00–12:00 in summer.
+Busy time (the delegation's flights and meetings) is taken out of the windows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from events.timezones import get_zone, resolve_local, to_local, utc_range_for_local_dates
 
-__all__ = ["Slot", "WorkingHours", "find_slots", "intersect", "working_intervals"]
+__all__ = [
+    "Slot",
+    "WorkingHours",
+    "Workplace",
+    "find_slots",
+    "intersect",
+    "subtract",
+    "working_intervals",
+]
 
 Interval = tuple[datetime, datetime]
 MONDAY_TO_FRIDAY = frozenset(range(5))
@@ -31,6 +41,23 @@ class WorkingHours:
     def __post_init__(self) -> None:
         if self.end <= self.start:
             raise ValueError("working hours must end after they start")
+
+
+@dataclass(frozen=True)
+class Workplace:
+    """A city's zone and hours, less ``days_off`` (holidays), plus ``days_on`` (weekend
+    days worked instead, e.g. China's adjusted working days)."""
+
+    tz_name: str
+    hours: WorkingHours = field(default_factory=WorkingHours)
+    days_off: frozenset[date] = frozenset()
+    days_on: frozenset[date] = frozenset()
+
+    def works_on(self, day: date) -> bool:
+        """Whether ``day`` (a local date) is a working day here."""
+        if day in self.days_on:
+            return True
+        return day.weekday() in self.hours.weekdays and day not in self.days_off
 
 
 @dataclass(frozen=True)
@@ -51,15 +78,21 @@ class Slot:
 
 
 def working_intervals(
-    tz_name: str, first: date, last: date, hours: WorkingHours | None = None
+    place: str | Workplace, first: date, last: date, hours: WorkingHours | None = None
 ) -> list[Interval]:
-    """UTC intervals of working hours in ``tz_name`` for local dates first..last."""
-    hours = hours or WorkingHours()
+    """UTC intervals of working hours at ``place`` (a zone name, or a workplace with its
+    own hours and days) for local dates first..last; ``hours`` overrides the place's."""
+    if isinstance(place, str):
+        place = Workplace(place)
+    if hours is not None:
+        place = replace(place, hours=hours)
+    hours = place.hours
+    tz_name = place.tz_name
     get_zone(tz_name)
     result: list[Interval] = []
     day = first
     while day <= last:
-        if day.weekday() in hours.weekdays:
+        if place.works_on(day):
             start = resolve_local(
                 datetime.combine(day, hours.start), tz_name, gap="forward", repeat="earlier"
             )
@@ -88,38 +121,56 @@ def intersect(first: Sequence[Interval], second: Sequence[Interval]) -> list[Int
     return result
 
 
+def subtract(free: Sequence[Interval], busy: Iterable[Interval]) -> list[Interval]:
+    """``free`` (sorted, disjoint) less every ``busy`` interval (any order, may overlap)."""
+    result = list(free)
+    for busy_start, busy_end in busy:
+        kept: list[Interval] = []
+        for start, end in result:
+            if busy_end <= start or busy_start >= end:
+                kept.append((start, end))
+                continue
+            if start < busy_start:
+                kept.append((start, busy_start))
+            if busy_end < end:
+                kept.append((busy_end, end))
+        result = kept
+    return result
+
+
 def find_slots(
-    zones: Iterable[str],
+    places: Iterable[str | Workplace],
     first: date,
     last: date,
     *,
     reference_tz: str | None = None,
     min_duration: timedelta = timedelta(hours=1),
     hours: WorkingHours | None = None,
-    hours_by_zone: Mapping[str, WorkingHours] | None = None,
+    busy: Iterable[Interval] = (),
 ) -> list[Slot]:
-    """List the windows where every zone is inside its working hours.
+    """List the windows where every place is inside its working hours and nobody is busy.
 
+    ``places`` are zone names (default hours, no holidays) or workplaces.
     ``first``..``last`` are local dates in ``reference_tz`` (default: the first
-    zone).  Windows shorter than ``min_duration`` are dropped.  Each zone may
-    have its own hours via ``hours_by_zone``.
+    place's zone).  ``hours`` overrides every place's hours.  ``busy`` intervals
+    (aware) are taken out; windows shorter than ``min_duration`` are dropped.
     """
-    names = list(dict.fromkeys(zones))
-    if not names:
+    chosen = [Workplace(p) if isinstance(p, str) else p for p in dict.fromkeys(places)]
+    if not chosen:
         raise ValueError("pick at least one city")
     if last < first:
         raise ValueError("the date range ends before it starts")
-    reference = reference_tz or names[0]
+    reference = reference_tz or chosen[0].tz_name
     window_start, window_end = utc_range_for_local_dates(first, last, reference)
     common: list[Interval] = [(window_start, window_end)]
-    for name in names:
-        own = (hours_by_zone or {}).get(name, hours)
+    for place in chosen:
         # One extra day each side: across the date line the other city's
         # working day may sit on the neighbouring local date.
         intervals = working_intervals(
-            name, first - timedelta(days=1), last + timedelta(days=1), own
+            place, first - timedelta(days=1), last + timedelta(days=1), hours
         )
         common = intersect(common, intervals)
+    common = subtract(common, busy)
     return [
         Slot(start.astimezone(UTC), end.astimezone(UTC))
         for start, end in common

@@ -1,5 +1,6 @@
 """What invitations offer other packages: the demo delegate, the demo loader and the
-people's conflict checks of event and mission pages (events may not import invitations)."""
+people's conflict checks of event and mission pages and the slot finder's busy time
+(events may not import invitations)."""
 
 from flask import Flask
 from sqlalchemy import ColumnElement, Exists, func, or_, select
@@ -7,7 +8,7 @@ from sqlalchemy import ColumnElement, Exists, func, or_, select
 from core.extensions import db
 from core.registry import registry_of
 from invitations.demo import load_invitations
-from invitations.engagements import event_conflicts, mission_conflicts
+from invitations.engagements import busy_times, event_conflicts, mission_conflicts
 from invitations.models import Invitation
 from organisations.models import Organisation
 from participants.models import Participant
@@ -48,5 +49,6 @@ def init_app(app: Flask) -> None:
     registry.provide("demo.delegate", demo_delegate)
     registry.provide("event.conflicts", event_conflicts)
     registry.provide("mission.conflicts", mission_conflicts)
+    registry.provide("slots.busy", busy_times)
     registry.provide("city.invited", city_invited)
     registry.add_demo_loader(45, "invitations", load_invitations)

@@ -150,3 +150,36 @@ def mission_conflicts(mission: Mission) -> list[tuple[Conflict, int]]:
                 kept.append(conflict)
             counts[key] += 1
     return [(c, counts[(c.kind, c.first.ref, c.second.ref)]) for c in kept]
+
+
+def busy_times(mission_id: int | None, event_id: int | None, start: datetime,
+               end: datetime) -> list[tuple[datetime, datetime, str]]:
+    """When the people of a mission or an event are taken between ``start`` and ``end``,
+    as ``(start, end, label)`` in time order.
+
+    The people are the mission's delegation and the event's attendees; their events and
+    travel legs count, and so do the mission's own events and legs (a delegation not yet
+    named still travels). The event itself (being rescheduled) does not count.
+    """
+    people: set[int] = set()
+    event = db.session.get(Event, event_id) if event_id else None
+    if event is not None:
+        people |= people_of_event(event)
+        mission_id = mission_id or event.mission_id
+    if mission_id:
+        people |= set(db.session.scalars(select(DelegationMember.participant_id).where(
+            DelegationMember.mission_id == mission_id)))
+    found = {engagement.ref: engagement
+             for engagements in schedules(people, start, end).values()
+             for engagement in engagements}
+    if mission_id:
+        for own in db.session.scalars(select(Event).where(
+                Event.mission_id == mission_id, Event.status != EventStatus.CANCELLED.value,
+                Event.starts_at < end, Event.ends_at > start)):
+            found[("event", own.id)] = event_engagement(own)
+        for leg in db.session.scalars(select(TravelLeg).where(
+                TravelLeg.mission_id == mission_id, TravelLeg.departs_at < end,
+                TravelLeg.arrives_at > start)):
+            found[("leg", leg.id)] = leg_engagement(leg)
+    found.pop(("event", event_id), None)
+    return sorted((e.starts_at, e.ends_at, e.label) for e in found.values())

@@ -1,16 +1,17 @@
-"""The missions' part of the demo programme: missions with their delegations."""
+"""The missions' part of the demo programme: missions with their delegations and travel."""
 
 from dataclasses import asdict
 from typing import Any
 
-from core.demo import as_date, sync_people, upsert
+from core.demo import as_date, as_local, sync_people, upsert
+from core.timefmt import local_to_utc
 from core.types import utcnow
-from missions.models import DelegationMember, Mission, VisaStatus
+from missions.models import DelegationMember, Mission, TravelLeg, VisaStatus
 from missions.visas import demo_visa
 
 
 def load_missions(data: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[str, int]:
-    """Missions, their cities, themes and delegation members."""
+    """Missions, their cities, themes, delegation members and travel legs."""
     missions = {}
     for item in data.get("missions") or []:
         mission = upsert(
@@ -25,9 +26,27 @@ def load_missions(data: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict
         sync_people(mission.members, item.get("members") or [], refs["participants"],
                     DelegationMember, "role")
         _plausible_visas(mission)
+        _sync_legs(mission, item.get("legs") or [], refs["cities"])
         missions[item["slug"]] = mission
     refs["missions"] = missions
     return {"missions": len(missions)}
+
+
+def _sync_legs(mission: Mission, wanted: list[dict[str, Any]], cities: dict[str, Any]) -> None:
+    """Add the demo's travel legs (local times at each end) the mission lacks, matched on
+    their route and departure."""
+    for item in wanted:
+        origin, destination = cities[item["from"]], cities[item["to"]]
+        departs = local_to_utc(as_local(item["departs"]), origin.timezone)
+        if any(leg.from_city is origin and leg.to_city is destination
+               and leg.departs_at == departs for leg in mission.legs):
+            continue
+        mission.legs.append(TravelLeg(
+            mode=item.get("mode") or "flight", from_city=origin, to_city=destination,
+            departs_at=departs, departure_timezone=origin.timezone,
+            arrives_at=local_to_utc(as_local(item["arrives"]), destination.timezone),
+            arrival_timezone=destination.timezone, carrier=item.get("carrier"),
+            number=item.get("number"), note=item.get("note")))
 
 
 def _plausible_visas(mission: Mission) -> None:

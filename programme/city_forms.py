@@ -1,5 +1,5 @@
 """The city and theme forms: bilingual names, a slug, and bounded facts (coordinates,
-population, cohort years, an IANA time zone, a CLDR country)."""
+population, cohort years, an IANA time zone, a CLDR country, working hours and days)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from typing import Any
 
 from babel import Locale
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, FloatField, IntegerField, SelectField, StringField
+from wtforms import (
+    Field,
+    FloatField,
+    IntegerField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TimeField,
+)
 from wtforms.validators import (
     DataRequired,
     NumberRange,
@@ -16,16 +24,17 @@ from wtforms.validators import (
     StopValidation,
     ValidationError,
 )
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from core.choices import select_choices
 from core.fields import FIRST_YEAR, LAST_YEAR
 from core.form_helpers import INVALID_CHOICE, NONE_CHOICE, HelixForm
-from core.i18n import get_lang
+from core.i18n import get_lang, weekday_names
 from core.labels import SIDES
 from core.once import OnceForm
 from core.timefmt import common_zones, is_valid_zone
 from programme.collation import latin_key, pinyin_sort_key
-from programme.models import City, Side, Theme
+from programme.models import WORK_DAYS, WORK_END, WORK_START, City, Side, Theme
 from programme.reference_services import SLUG_PATTERN, slugify
 
 CITY_SIDES = (Side.EU.value, Side.CHINA.value, Side.OTHER.value)
@@ -37,6 +46,7 @@ MAX_AREA_KM2 = 1_000_000
 MAX_SDG = 17
 YEAR_MESSAGE = _l("Enter a year between %(first)s and %(last)s.", first=FIRST_YEAR,
                   last=LAST_YEAR)
+TIME_MESSAGE = _l("Enter a time, e.g. 09:00.")
 SLUG_HELP = _l("Lower-case letters, digits and hyphens, as in the page's address "
                "(e.g. chongqing). Left empty, it is made from the English name.")
 
@@ -49,6 +59,45 @@ def country_choices() -> list[Any]:
                    if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES),
                   key=lambda row: key(row[1]))
     return select_choices([NONE_CHOICE, *rows])
+
+
+class WeekdaysField(SelectMultipleField):
+    """Weekdays as checkboxes, kept as a string of their digits (Monday = 0): ``01234``."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, coerce=str, **kwargs)
+
+    def process_data(self, value: Any) -> None:
+        """The record's (or the default) days, as stored."""
+        self.data = "".join(str(day) for day in value) if value is not None else None
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """The ticked days, each once, in week order. The form sends an empty value
+        besides the boxes, so that a request without the field keeps the record's days
+        while one with none ticked is refused."""
+        if valuelist:
+            self.data = "".join(sorted({str(value) for value in valuelist if value}))
+
+    def pre_validate(self, form: Any) -> None:
+        """Each ticked day is a weekday; at least one is ticked."""
+        if not self.data:
+            raise StopValidation(str(_l("Tick at least one working day.")))
+        if not set(self.data) <= {str(day) for day in range(7)}:
+            raise StopValidation(str(INVALID_CHOICE))
+
+
+class TimeOfDayField(TimeField):
+    """A wall-clock time (``09:00``), refused with the form's own message when malformed."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:  # noqa: D102
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(str(TIME_MESSAGE)) from None
 
 
 def finite(form: Any, field: Field) -> None:
@@ -125,9 +174,16 @@ class CityForm(SlugForm):
     cohort_year = _year(_l("Pilot cohort: first year"))
     cohort_end_year = _year(_l("Pilot cohort: last year"))
     key_contact = StringField(_l("Key contact"))
+    work_start = TimeOfDayField(_l("Working hours: start"), default=WORK_START,
+                                validators=[Present(TIME_MESSAGE)])
+    work_end = TimeOfDayField(_l("Working hours: end"), default=WORK_END,
+                              validators=[Present(TIME_MESSAGE)])
+    work_days = WeekdaysField(_l("Working days"), default=WORK_DAYS)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.work_days.choices = select_choices(
+            (str(day), name) for day, name in enumerate(weekday_names(range(7), "wide")))
         self.country.choices = country_choices()
         self.timezone.choices = select_choices(
             [NONE_CHOICE, *((name, name) for name in common_zones())])
@@ -147,6 +203,11 @@ class CityForm(SlugForm):
         if not is_valid_zone(field.data or ""):
             raise ValidationError(_l(
                 "Unknown time zone: use an IANA name such as Europe/Rome or Asia/Shanghai."))
+
+    def validate_work_end(self, field: TimeField) -> None:
+        """The working day ends after it starts (on the same day)."""
+        if field.data and self.work_start.data and field.data <= self.work_start.data:
+            raise ValidationError(_l("The working day must end after it starts."))
 
     def validate_cohort_end_year(self, field: IntegerField) -> None:
         """The last year needs a first year and does not come before it."""
@@ -184,6 +245,8 @@ AUDIT_LABELS = {
     "longitude": _l("Longitude"), "population": _l("Population"), "area_km2": _l("Area (km²)"),
     "cohort_year": _l("Pilot cohort: first year"),
     "cohort_end_year": _l("Pilot cohort: last year"), "key_contact": _l("Key contact"),
+    "work_start": _l("Working hours: start"), "work_end": _l("Working hours: end"),
+    "work_days": _l("Working days"),
     "sdgs": _l("Sustainable Development Goals"),
     "urban_agenda": _l("EU Urban Agenda partnerships"), "archived_at": _l("Archived"),
 }

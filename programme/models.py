@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
-from sqlalchemy import Column, ColumnElement, Float, ForeignKey, Integer, String, Table, Text, or_
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+    or_,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.policy import Target
 from core.extensions import db
 from core.types import UTCDateTime
+
+WORK_START = time(9, 0)
+WORK_END = time(18, 0)
+WORK_DAYS = "01234"
+"""A city's default working hours and days (Monday to Friday as weekday digits, Monday = 0)."""
 
 
 class Side(StrEnum):
@@ -61,6 +77,13 @@ class City(db.Model):
     cohort_year: Mapped[int | None] = mapped_column(Integer)
     cohort_end_year: Mapped[int | None] = mapped_column(Integer)
     key_contact: Mapped[str | None] = mapped_column(String(160))
+    #: working hours on the city's own clock and the weekdays worked (Monday = 0), for the
+    #: webinar slot finder; public holidays come from the country's calendar
+    work_start: Mapped[time] = mapped_column(Time, default=WORK_START,
+                                             server_default="09:00:00")
+    work_end: Mapped[time] = mapped_column(Time, default=WORK_END, server_default="18:00:00")
+    work_days: Mapped[str] = mapped_column(String(7), default=WORK_DAYS,
+                                           server_default=WORK_DAYS)
     #: when the city left the programme's choice lists (never deleted: events refer to it)
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 

@@ -32,7 +32,8 @@ SLUG_TAKEN = _l("This short name is already used: choose another one.")
 
 CITY_FIELDS = ("name_en", "name_zh", "name_pinyin", "country", "region_en", "region_zh",
                "population", "area_km2", "latitude", "longitude", "timezone", "side",
-               "cohort_year", "cohort_end_year", "key_contact")
+               "cohort_year", "cohort_end_year", "key_contact", "work_start", "work_end",
+               "work_days")
 """The city columns the form writes (besides the slug)."""
 THEME_FIELDS = ("name_en", "name_zh", "sdgs", "urban_agenda")
 """The theme columns the form writes (besides the slug)."""

@@ -6,6 +6,7 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import selectinload
 
 from core.extensions import db
+from core.i18n import weekday_names
 from core.registry import provided
 from programme.models import City, Partnership, Theme
 from programme.reference_admin import show_archived
@@ -29,6 +30,7 @@ def city(slug: str) -> str:
         abort(404)
     events = provided("city.events")(found, current_user)
     return render_template("programme/city.html", city=found, events=events,
+                           work_days=weekday_names(found.work_days),
                            missions=provided("city.missions")(found),
                            partnerships=city_partnerships(found))
 

@@ -51,7 +51,8 @@ BY_ARGUMENT: dict[str, Callable[[], Any]] = {
     "theme_id": _first_id("programme.models.Theme"),
     "invitation_id": _first_id("invitations.models.Invitation"),
     "member_id": _first_id("missions.models.DelegationMember"),
-    # The demo has no travel legs or hotel stays: id 0 answers 404 and is skipped.
+    # The demo has one travel leg (the July 2018 mission's flight home), maybe not on the
+    # first mission, and no hotel stays: a 404 (id 0 or another mission's) is skipped.
     "leg_id": lambda: _first_id("missions.models.TravelLeg")() or 0,
     "stay_id": lambda: _first_id("missions.models.HotelStay")() or 0,
     "user_id": _first_id("accounts.models.User"),

@@ -72,9 +72,14 @@ def test_plan_part_of_the_july_2018_mission(live_server: str, browser: Any,
     assert "14:00 CST" in page.locator("#venue-time").inner_text()
     assert "08:00 CEST" in page.locator("#viewer-time").inner_text()
 
-    # A webinar found with the slot finder: Rome and Liuzhou share 09:00-12:00 Rome time.
+    # A webinar found with the slot finder: Rome and Liuzhou share 09:00-12:00 Rome time,
+    # less the delegation's busy time. The form opens quiet, with the mission's cities.
     page.goto(f"{live_server}/missions/{mission.id}")
     page.get_by_role("link", name="Find a webinar slot").click()
+    assert page.locator(".is-invalid").count() == 0
+    assert page.locator("#date_from").input_value() == "2018-07-01"
+    chosen = page.locator("#cities option:checked").all_inner_texts()
+    assert "Beijing" in chosen and "Weinan" in chosen and "Rome" not in chosen
     page.select_option("#cities", label=["Rome", "Liuzhou"])
     page.locator("#slot-form button[type=submit]").click()
     page.wait_for_load_state()
@@ -85,11 +90,12 @@ def test_plan_part_of_the_july_2018_mission(live_server: str, browser: Any,
     slots.get_by_role("link", name="Create webinar").first.click()
     assert page.locator("#kind").input_value() == "webinar"
     assert page.locator("#timezone").input_value() == "Europe/Rome"
-    assert page.locator("#starts_local").input_value() == "2018-07-02T09:00"
+    # 2 July: the Beijing cluster meeting holds the delegation until 11:00 Rome time.
+    assert page.locator("#starts_local").input_value() == "2018-07-02T11:00"
     page.fill("#title_en", "Rome–Liuzhou webinar on urban regeneration")
     page.fill("#join_url", "https://meet.example.org/rome-liuzhou")
     _save_confirming_warnings(page)
-    assert "09:00 CEST · 15:00 CST" in page.locator("#city-times").inner_text()
+    assert "11:00 CEST · 17:00 CST" in page.locator("#city-times").inner_text()
 
     # The month calendar in Chinese shows the mission's events.
     page.goto(f"{live_server}/events/calendar?date=2018-07-02&lang=zh")

@@ -4,7 +4,16 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from events.slots import Slot, WorkingHours, find_slots, intersect, working_intervals
+from events.slots import (
+    Slot,
+    WorkingHours,
+    Workplace,
+    find_slots,
+    intersect,
+    subtract,
+    working_intervals,
+)
+from events.workdays import official_days
 
 ROME, LIUZHOU = "Europe/Rome", "Asia/Shanghai"
 
@@ -90,7 +99,7 @@ def test_no_common_hours_and_min_duration():
 def test_custom_hours_per_zone():
     early_china = WorkingHours(time(8, 0), time(17, 0))
     slots = find_slots(
-        [ROME, LIUZHOU], date(2018, 7, 2), date(2018, 7, 2), hours_by_zone={LIUZHOU: early_china}
+        [ROME, Workplace(LIUZHOU, early_china)], date(2018, 7, 2), date(2018, 7, 2)
     )
     assert rome_hours(slots) == [(date(2018, 7, 2), "09:00", "11:00")]
 
@@ -118,3 +127,57 @@ def test_intersect():
         (t(4), t(5)),
         (t(7), t(8)),
     ]
+
+
+def test_busy_time_is_taken_out():
+    # The delegation flies Beijing 13:30 CST -> Rome 19:00 CEST on 8 July 2018: a
+    # Sunday both cities are asked to work here, so only the flight can keep 09:00 Rome out.
+    every_day = WorkingHours(weekdays=frozenset(range(7)))
+    flight = (datetime(2018, 7, 8, 5, 30, tzinfo=UTC), datetime(2018, 7, 8, 17, 0, tzinfo=UTC))
+    places = [Workplace(ROME, every_day), Workplace(LIUZHOU, every_day)]
+    free = find_slots(places, date(2018, 7, 8), date(2018, 7, 8))
+    assert rome_hours(free) == [(date(2018, 7, 8), "09:00", "12:00")]
+    assert find_slots(places, date(2018, 7, 8), date(2018, 7, 8), busy=[flight]) == []
+    meeting = (datetime(2018, 7, 8, 8, 0, tzinfo=UTC), datetime(2018, 7, 8, 8, 30, tzinfo=UTC))
+    split = find_slots(places, date(2018, 7, 8), date(2018, 7, 8), busy=[meeting],
+                       min_duration=timedelta(minutes=30))
+    assert rome_hours(split) == [(date(2018, 7, 8), "09:00", "10:00"),
+                                 (date(2018, 7, 8), "10:30", "12:00")]
+
+
+def test_subtract_overlapping_busy_intervals():
+    t = [datetime(2018, 7, 2, h, tzinfo=UTC) for h in range(10)]
+    assert subtract([(t[1], t[5]), (t[6], t[9])], [(t[4], t[7]), (t[0], t[2]), (t[3], t[4])]) == [
+        (t[2], t[3]), (t[7], t[9])]
+
+
+def _workplace(tz_name: str, country: str, first: date, last: date) -> Workplace:
+    facts = official_days(country, first, last)
+    return Workplace(tz_name, days_off=facts.off, days_on=facts.on)
+
+
+def test_china_adjusted_working_saturday_and_holiday_weekday():
+    # 2024: Sunday 4 February and Saturday 12 October were worked (调休); Wednesday 2
+    # October was a National Day holiday.
+    first, last = date(2024, 9, 30), date(2024, 10, 13)
+    beijing = _workplace(LIUZHOU, "CN", first, last)
+    days = {start.date() for start, _ in working_intervals(beijing, first, last)}
+    assert date(2024, 10, 12) in days and date(2024, 10, 2) not in days
+    assert date(2024, 10, 11) in days and date(2024, 10, 13) not in days
+    assert official_days("cn", date(2024, 2, 4), date(2024, 2, 4)).on == {date(2024, 2, 4)}
+
+
+def test_china_falls_back_to_holidays_outside_chinesecalendar_years():
+    # chinesecalendar starts in 2004: 1 October 2003 (Wednesday) is National Day anyway.
+    facts = official_days("CN", date(2003, 10, 1), date(2003, 10, 7))
+    assert date(2003, 10, 1) in facts.off
+
+
+def test_italian_holiday_skipped_for_rome_only():
+    # Wednesday 26 December 2018, St Stephen's Day in Italy, a working day in China.
+    first = last = date(2018, 12, 26)
+    rome = _workplace(ROME, "IT", first, last)
+    assert working_intervals(rome, first, last) == []
+    assert working_intervals(_workplace(LIUZHOU, "CN", first, last), first, last)
+    assert find_slots([rome, LIUZHOU], first, last) == []
+    assert official_days("XX", first, last) == official_days(None, first, last)

@@ -3,6 +3,7 @@ validation next to the fields, permissions by role and city, the audit log and b
 languages."""
 
 from collections.abc import Callable
+from datetime import time
 from typing import Any
 
 from flask.testing import FlaskClient
@@ -16,7 +17,8 @@ CITY = {"name_en": "Málaga", "name_zh": "马拉加", "name_pinyin": "malajia", 
         "country": "ES", "region_en": "Andalusia", "region_zh": "安达卢西亚", "side": "eu",
         "timezone": "Europe/Madrid", "latitude": "36.72", "longitude": "-4.42",
         "population": "578460", "area_km2": "398.25", "cohort_year": "2017",
-        "cohort_end_year": "2019", "key_contact": "Ana López"}
+        "cohort_end_year": "2019", "key_contact": "Ana López", "work_start": "09:00",
+        "work_end": "18:00", "work_days": ["0", "1", "2", "3", "4"]}
 
 
 def _city(slug: str = "liuzhou", **fields: Any) -> City:
@@ -120,6 +122,34 @@ def test_city_staff_edit_their_own_city_only(client: FlaskClient,
     assert 'href="/cities/chengdu/edit"' not in other_page
     assert "/archive" not in own_page and "New city" not in client.get("/cities/").get_data(
         as_text=True)
+
+
+def test_working_hours_and_days_are_edited_checked_and_audited(
+        client: FlaskClient, login: Callable[..., Any]) -> None:
+    city = _city("liuzhou")
+    assert (city.work_start, city.work_end, city.work_days) == (time(9), time(18), "01234")
+    login("organiser")
+    page = client.get("/cities/liuzhou/edit?lang=en").get_data(as_text=True)
+    assert 'value="09:00"' in page and 'value="18:00"' in page
+    assert page.count('name="work_days"') == 8 and page.count("checked") == 5
+    edited = {**CITY, "name_en": "Liuzhou", "slug": "liuzhou", "work_start": "08:30",
+              "work_end": "17:30", "work_days": ["", "5", "0", "1", "2", "3", "4", "0"]}
+    assert client.post("/cities/liuzhou/edit", data=edited).status_code == 302
+    db.session.refresh(city)
+    assert (city.work_start, city.work_end, city.work_days) == (time(8, 30), time(17, 30),
+                                                                "012345")
+    entry = db.session.scalar(select(AuditEntry).where(AuditEntry.action == "changed"))
+    assert entry is not None and entry.changes["work_days"] == ["01234", "012345"]
+    assert "08:30–17:30 · Mon, Tue, Wed, Thu, Fri, Sat" in client.get(
+        "/cities/liuzhou?lang=en").get_data(as_text=True)
+    for bad, message in ((dict(work_end="08:00"), "The working day must end after it starts."),
+                         (dict(work_days=[""]), "Tick at least one working day."),
+                         (dict(work_days=["7"]), "Choose one of the options in the list."),
+                         (dict(work_start="25:00"), "Enter a time, e.g. 09:00.")):
+        page = client.post("/cities/liuzhou/edit?lang=en", data={**edited, **bad})
+        assert page.status_code == 200 and message in page.get_data(as_text=True)
+    chinese = client.get("/cities/liuzhou/edit?lang=zh").get_data(as_text=True)
+    assert "星期六" in chinese and "工作日" in chinese
 
 
 def test_visitors_see_no_management_links(client: FlaskClient) -> None:
