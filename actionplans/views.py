@@ -26,7 +26,8 @@ from events.models import Event
 from missions.models import Mission
 from organisations.queries import organisation_choices
 from outcomes.models import Outcome
-from programme.models import Partnership, Theme
+from programme.choices import city_choices, theme_choices
+from programme.models import Partnership
 
 
 def load_partnership(partnership_id: int, **_: Any) -> Partnership | None:
@@ -95,12 +96,11 @@ def export(partnership_id: int) -> Response:
 
 def _form(partnership: Partnership, activity: Activity | None) -> ActivityForm:
     form = ActivityForm(obj=activity)
-    blank = [("", "—")]
-    themes = db.session.scalars(select(Theme).order_by(Theme.name_en))
-    form.theme_id.choices = select_choices(blank + [(t.id, localized(t, "name")[0])
-                                                    for t in themes])
-    form.owner_city_id.choices = select_choices(blank + [
-        (c.id, localized(c, "name")[0]) for c in partnership.cities])
+    form.theme_id.choices = select_choices(
+        theme_choices([activity.theme_id] if activity is not None else []))
+    form.owner_city_id.choices = select_choices(city_choices(
+        [activity.owner_city_id] if activity is not None else [],
+        among=[c.id for c in partnership.cities]))
     form.owner_organisation_id.choices = select_choices(organisation_choices())
     events = db.session.scalars(select(Event).order_by(Event.starts_at.desc()))
     form.event_ids.choices = select_choices(

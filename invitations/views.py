@@ -31,10 +31,11 @@ from invitations.queries import (
     target_matches,
 )
 from invitations.services import choose_people, invite, set_status, target_events, withdraw
-from organisations.queries import city_choices, organisation_matches
+from organisations.queries import organisation_matches
 from outbox.enqueue import queued_in_request
 from participants.csv_export import attendance_csv, export_row
 from participants.queries import participant_matches
+from programme.choices import city_choices
 
 
 def load_event(event_id: int, **_: Any) -> Event | None:

@@ -17,8 +17,9 @@ from core.integrity import show_error
 from organisations.access import in_city
 from organisations.forms import OrganisationForm
 from organisations.models import Organisation
-from organisations.queries import city_choices, organisation_page
+from organisations.queries import organisation_page
 from organisations.services import delete_organisation, save_organisation
+from programme.choices import city_choices
 
 
 def load_organisation(organisation_id: int, **_: Any) -> Organisation | None:
@@ -43,7 +44,8 @@ def detail(organisation_id: int) -> str:
 
 def _save(organisation: Organisation | None) -> str | BaseResponse:
     form = OrganisationForm(obj=organisation)
-    form.city_id.choices = select_choices(city_choices())
+    form.city_id.choices = select_choices(
+        city_choices([organisation.city_id] if organisation is not None else []))
     if form.validate_on_submit():
         action = "organisations.edit" if organisation else "organisations.create"
         ensure(action, in_city(form.city_id.data))
