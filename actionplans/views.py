@@ -41,7 +41,9 @@ def load_activity(partnership_id: int, activity_id: int, **_: Any) -> Activity |
     return activity if activity and activity.partnership_id == partnership_id else None
 
 
-def _activities(partnership: Partnership) -> list[Activity]:
+def activities_of(partnership: Partnership) -> list[Activity]:
+    """The partnership's activities with everything their table shows (seven queries),
+    by planned start."""
     return list(db.session.scalars(
         select(Activity).where(Activity.partnership_id == partnership.id)
         .options(selectinload(Activity.theme), selectinload(Activity.owner_city),
@@ -50,8 +52,13 @@ def _activities(partnership: Partnership) -> list[Activity]:
         .order_by(Activity.starts_on, Activity.id)))
 
 
+def plan_summary(partnership: Partnership) -> dict[str, Any]:
+    """The action plan on the partnership page: its activities and the status names."""
+    return {"activities": activities_of(partnership), "statuses": STATUSES}
+
+
 def _context(partnership: Partnership) -> dict[str, Any]:
-    activities = _activities(partnership)
+    activities = activities_of(partnership)
     dates = [d for a in activities for d in (a.starts_on, a.ends_on) if d]
     months = months_between(min(dates), max(dates)) if dates else []
     rows = [(localized(a.theme, "name")[0] if a.theme else _("No theme"), a.status)
@@ -80,7 +87,7 @@ def export(partnership_id: int) -> Response:
     writer = csv.writer(out)
     writer.writerow(["title_en", "title_zh", "theme", "owner_city", "owner_organisation",
                      "starts_on", "ends_on", "status", "events", "missions", "outputs"])
-    for a in _activities(g.target):
+    for a in activities_of(g.target):
         writer.writerow([
             a.title_en or "", a.title_zh or "", a.theme.slug if a.theme else "",
             a.owner_city.slug if a.owner_city else "",

@@ -47,7 +47,8 @@ def city_partnerships(city: City) -> list[Partnership]:
 
 
 def partnership(partnership_id: int) -> str:
-    """One partnership: its cities, themes, stage, missions, events and outcomes."""
+    """One partnership: its cities, themes, stage, action plan, missions, events and
+    outcomes."""
     found = db.session.scalar(_with_cities().where(Partnership.id == partnership_id))
     if found is None:
         abort(404)
@@ -55,6 +56,7 @@ def partnership(partnership_id: int) -> str:
         "programme/partnership.html", partnership=found,
         events=provided("partnership.events")(found, current_user),
         missions=provided("partnership.missions")(found),
+        plan=provided("partnership.plan")(found),
         outcomes=provided("partnership.outcomes")(found))
 
 

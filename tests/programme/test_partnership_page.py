@@ -1,14 +1,19 @@
 """The partnership page, and the city, event and mission pages that link to it."""
 
+from collections.abc import Callable
+from typing import Any
+
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from actionplans.models import Activity
 from core.extensions import db
 from events.models import Event
 from invitations.models import Invitation
 from missions.models import Mission
 from participants.models import Participant
 from programme.models import City, Partnership
+from tests.security.world import build_world
 
 CLUSTER = "barcelona-chengdu-guangzhou-yangzhou-liuzhou"
 
@@ -78,3 +83,23 @@ def test_city_page_shows_partnerships_and_participating_events(
     ).first()
     if invited is not None:
         assert f"/events/{invited}" in rome
+
+
+def test_partnership_page_shows_its_action_plan_in_constant_queries(
+        client: FlaskClient, count_queries: Callable[[], Any]) -> None:
+    world = build_world()
+    url = f"/partnerships/{world.partnership.id}"
+    db.session.expire_all()
+    with count_queries() as few:
+        page = client.get(url + "?lang=en").get_data(as_text=True)
+    assert 'id="plan-activities"' in page and "<td>Pilot</td>" in page
+    event = db.session.get(Event, world.liuzhou_event.id)
+    for n in range(3):
+        db.session.add(Activity(partnership_id=world.partnership.id, title_en=f"Extra {n}",
+                                title_zh=f"活动{n}", status="done", events=[event]))
+    db.session.commit()
+    db.session.expire_all()
+    with count_queries() as many:
+        page = client.get(url + "?lang=zh").get_data(as_text=True)
+    assert "活动2" in page and "已完成" in page and f'href="/events/{event.id}"' in page
+    assert len(many) == len(few)
