@@ -47,8 +47,8 @@ def city_partnerships(city: City) -> list[Partnership]:
 
 
 def partnership(partnership_id: int) -> str:
-    """One partnership: its cities, themes, stage, action plan, missions, events and
-    outcomes."""
+    """One partnership: its cities, themes, stage, action plan, open action items,
+    missions, events and outcomes."""
     found = db.session.scalar(_with_cities().where(Partnership.id == partnership_id))
     if found is None:
         abort(404)
@@ -57,6 +57,7 @@ def partnership(partnership_id: int) -> str:
         events=provided("partnership.events")(found, current_user),
         missions=provided("partnership.missions")(found),
         plan=provided("partnership.plan")(found),
+        actions=provided("partnership.actions")(found.id, current_user),
         outcomes=provided("partnership.outcomes")(found))
 
 

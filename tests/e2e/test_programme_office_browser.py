@@ -177,6 +177,7 @@ def test_an_organiser_runs_a_partnership_and_city_staff_edit_their_city(
     assert all(f"{text['title']}{' ' if lang == 'en' else ''}{n}" in shown
                for n in range(1, 6))
     assert text["mou"] in shown
+    assert "Send the bus data" in shown  # it carries the first activity forward
     assert f"{text['do_day']} · {text['do']}" in shown
     page.close()
 

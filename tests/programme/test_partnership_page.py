@@ -9,6 +9,7 @@ from sqlalchemy import select
 from actionplans.models import Activity
 from core.extensions import db
 from events.models import Event
+from followup.models import ActionItem
 from invitations.models import Invitation
 from missions.models import Mission
 from participants.models import Participant
@@ -103,3 +104,22 @@ def test_partnership_page_shows_its_action_plan_in_constant_queries(
         page = client.get(url + "?lang=zh").get_data(as_text=True)
     assert "活动2" in page and "已完成" in page and f'href="/events/{event.id}"' in page
     assert len(many) == len(few)
+
+
+def test_partnership_page_lists_its_open_action_items_to_those_who_may_list_them(
+        client: FlaskClient, login: Callable[..., Any]) -> None:
+    world = build_world()  # "Send the minutes": open, at an event of the partnership's mission
+    activity = db.session.get(Activity, world.activity_id)
+    db.session.add_all([
+        ActionItem(event=world.chengdu_event, title="Carry the pilot on", status="open",
+                   activity=activity),
+        ActionItem(event=world.liuzhou_event, title="Closed long ago", status="done"),
+        ActionItem(event=world.chengdu_event, title="Another partnership's", status="open")])
+    db.session.commit()
+    url = f"/partnerships/{world.partnership.id}?lang=en"
+    assert "Send the minutes" not in client.get(url).get_data(as_text=True)  # a visitor
+    login("organiser")
+    page = client.get(url).get_data(as_text=True)
+    assert "Send the minutes" in page and "Carry the pilot on" in page
+    assert "Closed long ago" not in page and "Another partnership" not in page
+    assert f'href="/events/{world.chengdu_event.id}#event-followup"' in page
