@@ -48,7 +48,7 @@ def city_partnerships(city: City) -> list[Partnership]:
 
 def partnership(partnership_id: int) -> str:
     """One partnership: its cities, themes, stage, action plan, open action items,
-    missions, events and outcomes."""
+    missions, events, outcomes, indicators and people per helix role."""
     found = db.session.scalar(_with_cities().where(Partnership.id == partnership_id))
     if found is None:
         abort(404)
@@ -58,6 +58,7 @@ def partnership(partnership_id: int) -> str:
         missions=provided("partnership.missions")(found),
         plan=provided("partnership.plan")(found),
         actions=provided("partnership.actions")(found.id, current_user),
+        indicators=provided("partnership.indicators")(found),
         outcomes=provided("partnership.outcomes")(found))
 
 

@@ -178,6 +178,8 @@ def test_an_organiser_runs_a_partnership_and_city_staff_edit_their_city(
                for n in range(1, 6))
     assert text["mou"] in shown
     assert "Send the bus data" in shown  # it carries the first activity forward
+    indicators = page.locator("#partnership-indicators").inner_text()
+    assert text["visits"] in indicators and text["joint"] in indicators
     assert f"{text['do_day']} · {text['do']}" in shown
     page.close()
 

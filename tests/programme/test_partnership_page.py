@@ -10,6 +10,7 @@ from actionplans.models import Activity
 from core.extensions import db
 from events.models import Event
 from followup.models import ActionItem
+from indicators.models import IndicatorValue
 from invitations.models import Invitation
 from missions.models import Mission
 from participants.models import Participant
@@ -123,3 +124,19 @@ def test_partnership_page_lists_its_open_action_items_to_those_who_may_list_them
     assert "Send the minutes" in page and "Carry the pilot on" in page
     assert "Closed long ago" not in page and "Another partnership" not in page
     assert f'href="/events/{world.chengdu_event.id}#event-followup"' in page
+
+
+def test_partnership_page_shows_indicators_to_those_who_may_see_them(
+        client: FlaskClient, login: Callable[..., Any]) -> None:
+    world = build_world()
+    db.session.get(Event, world.liuzhou_event.id).partnership_id = world.partnership.id
+    db.session.add(IndicatorValue(partnership_id=world.partnership.id, code="visits",
+                                  year=2030, value=3, source="Programme office"))
+    db.session.commit()
+    url = f"/partnerships/{world.partnership.id}"
+    assert 'id="partnership-indicators"' not in client.get(url).get_data(as_text=True)
+    login("organiser")
+    page = client.get(url + "?lang=zh").get_data(as_text=True)
+    part = page[page.index('id="partnership-indicators"'):]
+    assert "接待的高层访问或代表团" in part and "Programme office" in part
+    assert "不同人员 · 学术界 / 研究机构: 1" in part  # Ana, invited to its event
