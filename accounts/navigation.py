@@ -14,6 +14,8 @@ NAV: list[tuple[str, Any, str]] = [
     ("missions.index", _l("Missions"), "programme.view"),
     ("programme.cities", _l("Cities"), "programme.view"),
     ("programme.partnerships", _l("Partnerships"), "programme.view"),
+    # The thematic clusters are managed by organisers and admins (others see them on pages).
+    ("programme.themes", _l("Themes"), "themes.create"),
     ("participants.index", _l("Participants"), "participants.view"),
     ("reports.dashboard", _l("Dashboard"), "reports.view"),
     ("followup.actions", _l("Action items"), "followup.list"),

@@ -45,8 +45,9 @@ class UserForm(OnceForm, HelixForm):
         super().__init__(*args, **kwargs)
         self.editing_id = editing_id
         none = [SelectChoice("", "—")]
-        self.city_id.choices = none + [SelectChoice(key, label) for key, label
-                                       in provided("lookup.city")().choices()]
+        user = kwargs.get("obj")
+        self.city_id.choices = none + [SelectChoice(key, label) for key, label in provided(
+            "lookup.city")().choices([user.city_id] if user is not None else [])]
         self.participant_id.choices = none + [SelectChoice(key, label) for key, label
                                               in provided("lookup.participant")().choices()]
 
@@ -57,10 +58,11 @@ class UserForm(OnceForm, HelixForm):
             raise ValidationError(_l("A user with this e-mail address already exists."))
 
     def validate_city_id(self, field: Field) -> None:
-        """City staff need their city; the chosen city must exist."""
+        """City staff need their city; the chosen city must be offered (not archived,
+        unless it is already the user's)."""
         if self.role.data == "city_staff" and field.data is None:
             raise ValidationError(_l("City staff need a city."))
-        if field.data is not None and not provided("lookup.city")().exists(field.data):
+        if field.data is not None and field.data not in {c.value for c in field.choices or []}:
             raise ValidationError(_l("Choose a city from the list."))
 
     def validate_participant_id(self, field: Field) -> None:

@@ -21,6 +21,9 @@ for rule, view, methods in ROUTES:
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint and the demo's action plans."""
+    """Register the blueprint, the plan shown on the partnership page and the demo's
+    action plans."""
     app.register_blueprint(bp)
-    registry_of(app).add_demo_loader(70, "actionplans", load_plans)
+    registry = registry_of(app)
+    registry.provide("partnership.plan", views.plan_summary)
+    registry.add_demo_loader(70, "actionplans", load_plans)

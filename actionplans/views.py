@@ -27,7 +27,8 @@ from events.models import Event
 from missions.models import Mission
 from organisations.queries import organisation_choices
 from outcomes.models import Outcome
-from programme.models import Partnership, Theme
+from programme.choices import city_choices, theme_choices
+from programme.models import Partnership
 
 
 def load_partnership(partnership_id: int, **_: Any) -> Partnership | None:
@@ -41,7 +42,9 @@ def load_activity(partnership_id: int, activity_id: int, **_: Any) -> Activity |
     return activity if activity and activity.partnership_id == partnership_id else None
 
 
-def _activities(partnership: Partnership) -> list[Activity]:
+def activities_of(partnership: Partnership) -> list[Activity]:
+    """The partnership's activities with everything their table shows (seven queries),
+    by planned start."""
     return list(db.session.scalars(
         select(Activity).where(Activity.partnership_id == partnership.id)
         .options(selectinload(Activity.theme), selectinload(Activity.owner_city),
@@ -50,8 +53,13 @@ def _activities(partnership: Partnership) -> list[Activity]:
         .order_by(Activity.starts_on, Activity.id)))
 
 
+def plan_summary(partnership: Partnership) -> dict[str, Any]:
+    """The action plan on the partnership page: its activities and the status names."""
+    return {"activities": activities_of(partnership), "statuses": STATUSES}
+
+
 def _context(partnership: Partnership) -> dict[str, Any]:
-    activities = _activities(partnership)
+    activities = activities_of(partnership)
     dates = [d for a in activities for d in (a.starts_on, a.ends_on) if d]
     months = months_between(min(dates), max(dates)) if dates else []
     rows = [(localized(a.theme, "name")[0] if a.theme else _("No theme"), a.status)
@@ -80,7 +88,7 @@ def export(partnership_id: int) -> Response:
     writer = csv.writer(out)
     writer.writerow(["title_en", "title_zh", "theme", "owner_city", "owner_organisation",
                      "starts_on", "ends_on", "status", "events", "missions", "outputs"])
-    for a in _activities(g.target):
+    for a in activities_of(g.target):
         writer.writerow([
             a.title_en or "", a.title_zh or "", a.theme.slug if a.theme else "",
             a.owner_city.slug if a.owner_city else "",
@@ -96,12 +104,11 @@ def export(partnership_id: int) -> Response:
 
 def _form(partnership: Partnership, activity: Activity | None) -> ActivityForm:
     form = ActivityForm(obj=activity)
-    blank = [("", "—")]
-    themes = db.session.scalars(select(Theme).order_by(Theme.name_en))
-    form.theme_id.choices = select_choices(blank + [(t.id, localized(t, "name")[0])
-                                                    for t in themes])
-    form.owner_city_id.choices = select_choices(blank + [
-        (c.id, localized(c, "name")[0]) for c in partnership.cities])
+    form.theme_id.choices = select_choices(
+        theme_choices([activity.theme_id] if activity is not None else []))
+    form.owner_city_id.choices = select_choices(city_choices(
+        [activity.owner_city_id] if activity is not None else [],
+        among=[c.id for c in partnership.cities]))
     form.owner_organisation_id.choices = select_choices(organisation_choices())
     events = db.session.scalars(select(Event).order_by(Event.starts_at.desc()))
     form.event_ids.choices = select_choices(

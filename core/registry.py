@@ -46,8 +46,9 @@ class DemoLoader:
 class Lookup:
     """Records another package may link to by id (e.g. a user's city or participant)."""
 
-    choices: Callable[[], list[tuple[int, str]]]
-    """(id, label) of every record, in display order."""
+    choices: Callable[..., list[tuple[int, str]]]
+    """(id, label) of every record offered, in display order; records that can be archived
+    take the ids an edited record already names (``keep``), offered even when archived."""
     exists: Callable[[int], bool]
     find: Callable[[str], tuple[int, str] | None]
     """(id, label) of the record with this natural key (slug, e-mail), or ``None``."""

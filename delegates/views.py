@@ -13,6 +13,7 @@ from core.extensions import db
 from core.types import utcnow
 from delegates.agenda import split_agenda
 from delegates.services import answer, can_answer, delegations_of, invitations_of
+from followup.queries import actions_owned_by
 from invitations.models import Invitation
 
 ANSWER_ACTIONS = {
@@ -31,13 +32,15 @@ def anchor(invitation_id: int) -> str:
 
 @require("schedule.view")
 def schedule() -> str:
-    """My schedule: invitations awaiting an answer, upcoming, past; then delegations."""
+    """My schedule: invitations awaiting an answer, upcoming, past; the action items I own;
+    then delegations."""
     participant = current_user.participant
     invitations = invitations_of(participant.id) if participant else []
     delegations = delegations_of(participant.id) if participant else []
     return render_template(
         "delegates/schedule.html", participant=participant,
         agenda=split_agenda(invitations, utcnow()), delegations=delegations,
+        actions=actions_owned_by(participant.id) if participant else [],
         answers=ANSWER_ACTIONS, can_answer=can_answer, anchor=anchor,
     )
 

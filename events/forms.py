@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -57,8 +56,9 @@ from core.timefmt import (
 from events.models import Event
 from missions.choices import mission_labels
 from missions.models import Mission
-from programme.models import City, Theme, offered
-from programme.sorting import by_name
+from programme.choices import city_choices as offered_cities
+from programme.choices import theme_choices as offered_themes
+from programme.models import City
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISIBILITIES = {"public": _l("Public programme"), "internal": _l("Internal")}
@@ -70,18 +70,15 @@ def _name(obj: Any, field: str = "name") -> str:
 
 
 def city_choices(blank: bool = True, keep: Iterable[int | None] = ()) -> list[SelectChoice]:
-    """Cities for a select, by name in the page's language (Chinese by pinyin), with an
-    optional blank first entry; archived cities only when ``keep`` (a record's) names them."""
-    cities = by_name(db.session.scalars(select(City).where(offered(City, keep))))
-    rows = [(str(c.id), _name(c)) for c in cities]
-    return opts(([("", "—")] if blank else []) + rows)
+    """Cities for a select (``programme.choices``), with an optional blank first entry;
+    archived cities only when ``keep`` (a record's) names them."""
+    return opts((str(value), label) for value, label in offered_cities(keep, blank=blank))
 
 
 def theme_choices(keep: Iterable[int | None] = ()) -> list[SelectChoice]:
     """Themes (clusters) for a select, with a blank first entry; archived ones only when
     ``keep`` names them."""
-    themes = by_name(db.session.scalars(select(Theme).where(offered(Theme, keep))))
-    return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
+    return opts((str(value), label) for value, label in offered_themes(keep))
 
 
 class EventForm(OnceForm, HelixForm):

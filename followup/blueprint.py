@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from core.registry import registry_of
 from followup import views
 from followup.forms import ACTION_STATUSES
+from followup.queries import partnership_actions
 
 bp = Blueprint("followup", __name__, url_prefix="/followup")
 bp.app_context_processor(views.panel_helpers)
@@ -24,9 +25,11 @@ for rule, view, methods in ROUTES:
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint and the audit labels of the follow-up fields."""
+    """Register the blueprint, the action items shown on the partnership page and the
+    audit labels of the follow-up fields."""
     app.register_blueprint(bp)
     registry = registry_of(app)
+    registry.provide("partnership.actions", partnership_actions)
     registry.add_field_labels({
         "minutes_en": _l("Minutes (English)"), "minutes_zh": _l("Minutes (Chinese)"),
         "filename": _l("File name"), "size": _l("Size (bytes)"),

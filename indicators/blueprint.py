@@ -2,6 +2,7 @@
 
 from flask import Blueprint, Flask
 
+from core.registry import registry_of
 from indicators import views
 
 bp = Blueprint("indicators", __name__)
@@ -16,5 +17,6 @@ for rule, view, methods in ROUTES:
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint."""
+    """Register the blueprint and the indicators shown on the partnership page."""
     app.register_blueprint(bp)
+    registry_of(app).provide("partnership.indicators", views.partnership_summary)

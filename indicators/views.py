@@ -10,7 +10,7 @@ from flask_login import current_user
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from accounts.permissions import require
+from accounts.permissions import can, require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
@@ -47,11 +47,24 @@ def _form() -> ValueForm:
     return form
 
 
-def _page(form: ValueForm) -> str:
-    partnership_id = g.target.id
-    values = list(db.session.scalars(select(IndicatorValue).where(
+def _values(partnership_id: int) -> list[IndicatorValue]:
+    return list(db.session.scalars(select(IndicatorValue).where(
         IndicatorValue.partnership_id == partnership_id).order_by(
             IndicatorValue.year, IndicatorValue.code)))
+
+
+def partnership_summary(partnership: Partnership) -> dict[str, Any] | None:
+    """The partnership page's indicators (recorded values, distinct people per helix role),
+    or None for those who may not see them (three queries)."""
+    if not can(current_user, "indicators.view", partnership):
+        return None
+    return {"values": _values(partnership.id), "roles": people_by_role(partnership.id),
+            "name": _name, "role_labels": HELIX_ROLES}
+
+
+def _page(form: ValueForm) -> str:
+    partnership_id = g.target.id
+    values = _values(partnership_id)
     roles = people_by_role(partnership_id)
     chart = {"type": "bar", "labels": [str(HELIX_ROLES.get(r, r)) for r in roles],
              "datasets": [{"label": _("People"), "data": list(roles.values())}]}

@@ -56,12 +56,13 @@ from invitations.services import (
     target_events,
     withdraw,
 )
-from organisations.queries import city_choices, organisation_matches
+from organisations.queries import organisation_matches
 from outbox.enqueue import queued_in_request
 from participants.csv_common import MAX_BYTES
 from participants.csv_export import attendance_csv, export_row
 from participants.csv_messages import describe
 from participants.queries import participant_matches
+from programme.choices import city_choices
 
 
 def load_event(event_id: int, **_: Any) -> Event | None:

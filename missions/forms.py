@@ -11,7 +11,6 @@ from wtforms import (
     DateField,
     DateTimeLocalField,
     HiddenField,
-    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -23,17 +22,15 @@ from core.choices import select_choices as opts
 from core.date_ranges import MISSION_DAYS, DateRange
 from core.extensions import db
 from core.fields import ProgrammeDateField, ProgrammeDateTimeField, coerce_id, optional_id
-from core.form_helpers import HelixForm, offered_id
-from core.i18n import get_lang, localized
+from core.form_helpers import HelixForm, known_choices, offered_id
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
 from core.once import OnceForm
 from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg, TravelMode, VisaStatus
 from participants.models import Participant
-from programme.collation import latin_key, pinyin_sort_key
-from programme.models import City, Partnership, Theme
-from programme.sorting import by_name
+from programme.choices import city_choices, partnership_choices, theme_choices
+from programme.models import City
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISA_STATUSES = {
@@ -48,21 +45,6 @@ CHOICE_MESSAGE = _l("Choose one of the options.")
 
 
 _optional_id = optional_id
-
-
-def _cities(blank: bool) -> list[SelectChoice]:
-    rows = [(c.id, localized(c, "name")[0]) for c in by_name(db.session.scalars(select(City)))]
-    return opts(([("", "—")] if blank else []) + rows)
-
-
-def partnership_options() -> list[tuple[int, str]]:
-    """Partnerships named by their cities in the page's language (EU city first),
-    sorted by that name."""
-    rows = [(p.id, " – ".join(localized(c, "name")[0] for c in p.cities))
-            for p in db.session.scalars(select(Partnership))]
-    if get_lang() == "zh":
-        return sorted(rows, key=lambda row: pinyin_sort_key(row[1]))
-    return sorted(rows, key=lambda row: latin_key(row[1]))
 
 
 def outside_mission(mission: Mission | None, first: date, last: date) -> bool:
@@ -98,17 +80,22 @@ class MissionForm(OnceForm, HelixForm):
     status = SelectField(_l("Status"), choices=opts(choices(MISSION_STATUSES)))
     partnership_id = SelectField(_l("Partnership"), coerce=_optional_id, validate_choice=False,
         validators=[offered_id])
-    cities = SelectMultipleField(_l("Cities visited"), coerce=coerce_id, validate_choice=False)
-    themes = SelectMultipleField(_l("Themes"), coerce=coerce_id, validate_choice=False)
+    cities = SelectMultipleField(_l("Cities visited"), coerce=coerce_id, validate_choice=False,
+                                 validators=[known_choices])
+    themes = SelectMultipleField(_l("Themes"), coerce=coerce_id, validate_choice=False,
+                                 validators=[known_choices])
     version_id = HiddenField()
 
     def __init__(self, *args: Any, event_dates: list[Any] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.event_dates = event_dates or []
-        self.cities.choices = _cities(blank=False)
-        self.themes.choices = opts(
-            (t.id, localized(t, "name")[0]) for t in by_name(db.session.scalars(select(Theme))))
-        self.partnership_id.choices = opts([("", "—")] + partnership_options())
+        mission = kwargs.get("obj")
+        self.cities.choices = opts(city_choices(
+            [c.id for c in mission.cities] if mission else [], blank=False))
+        self.themes.choices = opts(theme_choices(
+            [t.id for t in mission.themes] if mission else [], blank=False))
+        self.partnership_id.choices = opts(partnership_choices(
+            [mission.partnership_id] if mission else []))
         for field in (self.kind, self.status):
             field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]
 
@@ -191,7 +178,7 @@ class LegForm(HelixForm):
     def __init__(self, *args: Any, mission: Mission | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mission = mission
-        self.from_city_id.choices = self.to_city_id.choices = _cities(blank=True)
+        self.from_city_id.choices = self.to_city_id.choices = opts(city_choices())
         self.departs_at: datetime | None = None
         self.arrives_at: datetime | None = None
         self.from_city: City | None = None
@@ -256,7 +243,7 @@ class StayForm(HelixForm):
     def __init__(self, *args: Any, mission: Mission | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mission = mission
-        self.city_id.choices = _cities(blank=True)
+        self.city_id.choices = opts(city_choices())
 
     def validate_city_id(self, field: SelectField) -> None:
         """A known city."""

@@ -11,7 +11,6 @@ from core.extensions import db
 from core.i18n import localized
 from organisations.models import Organisation
 from organisations.search import like_pattern, normalise_query
-from programme.models import City
 from programme.sorting import by_name
 
 
@@ -30,13 +29,6 @@ def organisation_page(q: str = "") -> list[tuple[Organisation, int]]:
                                           selectinload(Organisation.participants))
     rows = db.session.scalars(query.order_by(Organisation.name_en)).unique()
     return [(org, len(org.participants)) for org in rows]
-
-
-def city_choices(blank: bool = True) -> list[tuple[object, str]]:
-    """Cities for a select, sorted in the page language."""
-    cities = by_name(db.session.scalars(select(City)).all())
-    options = [(c.id, localized(c, "name")[0]) for c in cities]
-    return ([("", "—")] if blank else []) + options  # type: ignore[list-item]
 
 
 def organisation_choices(blank: bool = True) -> list[tuple[object, str]]:

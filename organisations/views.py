@@ -18,8 +18,9 @@ from core.once import claim
 from organisations.access import in_city
 from organisations.forms import OrganisationForm
 from organisations.models import Organisation
-from organisations.queries import city_choices, organisation_page
+from organisations.queries import organisation_page
 from organisations.services import delete_organisation, save_organisation
+from programme.choices import city_choices
 
 
 def load_organisation(organisation_id: int, **_: Any) -> Organisation | None:
@@ -48,7 +49,8 @@ def _page(organisation: Organisation) -> str:
 
 def _save(organisation: Organisation | None) -> str | BaseResponse:
     form = OrganisationForm(obj=organisation)
-    form.city_id.choices = select_choices(city_choices())
+    form.city_id.choices = select_choices(
+        city_choices([organisation.city_id] if organisation is not None else []))
     if organisation is None and (earlier := claim(form, Organisation, _page)) is not None:
         return earlier
     if form.validate_on_submit():

@@ -25,7 +25,7 @@ from outcomes.forms import OutcomeForm
 from outcomes.models import Outcome
 from outcomes.queries import outcomes_for
 from outcomes.services import delete_outcome, record_outcome
-from programme.models import Partnership
+from programme.choices import partnership_choices
 
 
 def load_outcome(outcome_id: int, **_: Any) -> Outcome | None:
@@ -38,9 +38,8 @@ def _form(outcome: Outcome | None) -> OutcomeForm:
     events = db.session.scalars(select(Event).order_by(Event.starts_at.desc()))
     form.event_id.choices = select_choices([("", "—")] + [
         (e.id, f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}") for e in events])
-    partnerships = db.session.scalars(select(Partnership).order_by(Partnership.slug))
-    form.partnership_id.choices = select_choices([("", "—")] + [
-        (p.id, " – ".join(localized(c, "name")[0] for c in p.cities)) for p in partnerships])
+    form.partnership_id.choices = select_choices(partnership_choices(
+        [outcome.partnership_id] if outcome is not None else []))
     form.party_ids.choices = select_choices(organisation_choices(blank=False))
     if request.method == "GET":
         if outcome is not None:

@@ -24,7 +24,7 @@ from core.once import claim
 from core.text import whole_number
 from organisations.access import in_city
 from organisations.models import Organisation
-from organisations.queries import city_choices, organisation_choices
+from organisations.queries import organisation_choices
 from participants.csv_export import export_row, participants_csv
 from participants.csv_import import Preview
 from participants.csv_messages import COLUMN_LABELS, describe
@@ -44,6 +44,7 @@ from participants.services import (
     delete_participant,
     save_participant,
 )
+from programme.choices import city_choices
 
 
 def load_participant(participant_id: int, **_: Any) -> Participant | None:
@@ -73,7 +74,7 @@ def index() -> str:
     return render_template(
         "participants/index.html", participants=rows, total=total, page=page,
         pages=max(1, -(-total // PAGE_SIZE)), filters=filters,
-        cities=city_choices(), organisations=organisation_choices())
+        cities=city_choices([filters.city_id]), organisations=organisation_choices())
 
 
 @require("participants.export")
@@ -93,8 +94,10 @@ def detail(participant_id: int) -> str:
 def _participant_form(participant: Participant | None) -> ParticipantForm:
     form = ParticipantForm(obj=participant)
     form.organisation_id.choices = select_choices(organisation_choices())
-    form.city_id.choices = select_choices(city_choices())
-    form.key_contact_for.choices = select_choices(city_choices(blank=False))
+    kept = [participant.city_id, *(c.id for c in participant.key_contact_for)] \
+        if participant is not None else []
+    form.city_id.choices = select_choices(city_choices(kept))
+    form.key_contact_for.choices = select_choices(city_choices(kept, blank=False))
     if participant is not None and request.method == "GET":
         form.key_contact_for.data = [c.id for c in participant.key_contact_for]
     return form

@@ -1,6 +1,8 @@
 """The programme blueprint: cities and partnerships pages, the lookups of cities other
 packages link to, audit names of cities and themes, the demo's reference data."""
 
+from collections.abc import Iterable
+
 from flask import Blueprint, Flask
 from sqlalchemy import select
 
@@ -8,9 +10,10 @@ from core.extensions import db
 from core.labels import SIDES
 from core.registry import Lookup, registry_of
 from programme import reference_admin as admin
+from programme.choices import city_choices
 from programme.city_forms import AUDIT_LABELS
 from programme.demo import database_is_empty, load_reference_data
-from programme.models import City, Theme, offered
+from programme.models import City, Theme
 from programme.partnership_admin import (
     partnership_archive,
     partnership_create,
@@ -43,9 +46,8 @@ for rule, view, methods in ROUTES:
     bp.add_url_rule(rule, view_func=view, methods=methods)
 
 
-def _city_choices() -> list[tuple[int, str]]:
-    query = select(City).where(offered(City)).order_by(City.name_en)
-    return [(c.id, c.name_en) for c in db.session.scalars(query)]
+def _city_choices(keep: Iterable[int | None] = ()) -> list[tuple[int, str]]:
+    return [(int(value), label) for value, label in city_choices(keep, blank=False)]
 
 
 def _city_exists(city_id: int) -> bool:

@@ -145,10 +145,11 @@ class Theme(db.Model):
         return [int(n) for n in (self.sdgs or "").split(",") if n.strip()]
 
 
-def offered(model: type[City] | type[Theme],
+def offered(model: type[City] | type[Theme] | type[Partnership],
             keep: Iterable[int | None] = ()) -> ColumnElement[bool]:
     """The rows a choice list offers: those not archived, and those of ``keep`` (a record's
-    current values, so an old event's form still shows its archived city)."""
+    current values, so an old event's form still shows its archived city); the choice
+    lists themselves are ``programme.choices``."""
     current = model.archived_at.is_(None)
     ids = [value for value in keep if value is not None]
     return or_(current, model.id.in_(ids)) if ids else current

@@ -5,24 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
 from core.choices import select_choices
-from core.extensions import db
 from core.fields import ProgrammeDateField, coerce_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, column_limit, known_choices
-from core.i18n import localized
 from core.labels import STAGES, choices
 from core.once import OnceForm
-from programme.models import City, Partnership, PartnershipStage, Side, Theme
-from programme.sorting import by_name
-
-
-def _city_choices(side: Side) -> list[Any]:
-    cities = db.session.scalars(select(City).where(City.side == side.value))
-    return select_choices((c.id, localized(c, "name")[0]) for c in by_name(cities))
+from programme.choices import city_choices, theme_choices
+from programme.models import Partnership, PartnershipStage, Side
 
 
 class PartnershipForm(OnceForm, HelixForm):
@@ -55,10 +47,14 @@ class PartnershipForm(OnceForm, HelixForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.eu_city_ids.choices = _city_choices(Side.EU)
-        self.china_city_ids.choices = _city_choices(Side.CHINA)
-        self.theme_ids.choices = select_choices(
-            (t.id, localized(t, "name")[0]) for t in by_name(db.session.scalars(select(Theme))))
+        partnership = kwargs.get("obj")
+        kept = [c.id for c in partnership.cities] if partnership else []
+        self.eu_city_ids.choices = select_choices(
+            city_choices(kept, blank=False, side=Side.EU))
+        self.china_city_ids.choices = select_choices(
+            city_choices(kept, blank=False, side=Side.CHINA))
+        self.theme_ids.choices = select_choices(theme_choices(
+            [t.id for t in partnership.themes] if partnership else [], blank=False))
 
     def validate_stage(self, field: SelectField) -> None:
         """One of the stages of the cooperation narrative."""

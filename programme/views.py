@@ -49,7 +49,8 @@ def city_partnerships(city: City) -> list[Partnership]:
 
 
 def partnership(partnership_id: int) -> str:
-    """One partnership: its cities, themes, stage, missions, events and outcomes."""
+    """One partnership: its cities, themes, stage, action plan, open action items,
+    missions, events, outcomes, indicators and people per helix role."""
     found = db.session.scalar(_with_cities().where(Partnership.id == partnership_id))
     if found is None:
         abort(404)
@@ -57,6 +58,9 @@ def partnership(partnership_id: int) -> str:
         "programme/partnership.html", partnership=found,
         events=provided("partnership.events")(found, current_user),
         missions=provided("partnership.missions")(found),
+        plan=provided("partnership.plan")(found),
+        actions=provided("partnership.actions")(found.id, current_user),
+        indicators=provided("partnership.indicators")(found),
         outcomes=provided("partnership.outcomes")(found))
 
 

@@ -14,11 +14,12 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from accounts.permissions import can
+from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
 from events.models import Event
 from organisations.models import Organisation
-from organisations.queries import city_choices
+from programme.choices import city_choices
 from registrations import services
 from registrations.forms import ActionForm, RegisterForm, SettingsForm
 from registrations.models import Registration
@@ -57,7 +58,7 @@ def register(event_id: int) -> str | BaseResponse:
     if event is None or settings is None:
         abort(404)
     form = RegisterForm()
-    form.city_id.choices = city_choices()
+    form.city_id.choices = select_choices(city_choices())
     if not services.is_open(settings):
         return render_template("registrations/closed.html", event=event)
     if request.method == "GET" and not form.language.data:

@@ -14,6 +14,7 @@ from accounts.models import User
 from core.extensions import db
 from delegates.agenda import split_agenda
 from events.models import Event
+from followup.models import ActionItem
 from invitations.models import Invitation
 from tests.security.walk import client_for
 from tests.security.world import World, build_world
@@ -174,3 +175,24 @@ def test_split_agenda_is_pure_and_ordered(world: World) -> None:
     assert [i.event.slug for i in agenda.past] == ["liuzhou-visit", "last-year"]
     assert [i.event.slug for i in agenda.to_answer] == ["chengdu-visit"]
     assert [i.event.slug for i in agenda.upcoming] == ["webinar"]
+
+
+def test_my_open_action_items_are_in_my_schedule(app: Flask, world: World) -> None:
+    mine, other = world.delegate_participant, world.other_participant
+    db.session.add_all([
+        ActionItem(event=world.liuzhou_event, title="Send the bus data", status="open",
+                   owner_participant=mine, due_on=dt.date(2030, 5, 20)),
+        ActionItem(event=world.liuzhou_event, title="Finished already", status="done",
+                   owner_participant=mine),
+        ActionItem(event=world.liuzhou_event, title="Not mine", status="open",
+                   owner_participant=other)])
+    db.session.commit()
+    page = _delegate(app, world).get("/account/schedule?lang=zh").get_data(as_text=True)
+    part = _section(page, "my-actions")
+    assert "我的待办事项" in part and "Send the bus data" in part
+    assert f'href="/events/{world.liuzhou_event.id}#event-followup"' in part
+    assert "2030年5月20日" in part
+    assert "Finished already" not in part and "Not mine" not in part
+    assert "Send the minutes" not in part  # the world's item has no participant owner
+    nobody = client_for(app, "organiser", world).get("/account/schedule?lang=en")
+    assert "My action items" not in nobody.get_data(as_text=True)

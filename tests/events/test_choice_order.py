@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Flask
 
 from events.forms import city_choices, theme_choices
-from missions.forms import MissionForm, partnership_options
+from missions.forms import MissionForm
+from programme.choices import partnership_choices
 
 # Written out by hand from the pinyin (chengshi, chuangxin, gongye, jiaotong, lüse, nengyuan,
 # wenhua, yiliao, yuanyi, zhihui), not computed by the code under test.
@@ -44,9 +45,9 @@ def test_city_choices_follow_pinyin_in_chinese_and_english_names_in_english(
 
 def test_partnerships_are_named_by_their_cities(app: Flask, demo: dict[str, int]) -> None:
     with app.test_request_context("/?lang=zh"):
-        labels = [label for _, label in partnership_options()]
+        labels = [label for _, label in partnership_choices(blank=False)]
     assert "罗马 – 烟台" in labels
     assert not any("-" in label and label.isascii() for label in labels)  # no slugs
     assert labels == PARTNERSHIPS_ZH
     with app.test_request_context("/?lang=en"):
-        assert "Rome – Yantai" in [label for _, label in partnership_options()]
+        assert "Rome – Yantai" in [label for _, label in partnership_choices(blank=False)]
