@@ -29,6 +29,7 @@ PURE_MODULES = [
     "events.conflicts",
     "events.slots",
     "events.timezones",
+    "events.workdays",
     "followup.filetypes",
     "invitations.attendance_import",
     "missions.itinerary",
