@@ -18,6 +18,11 @@ from events.forms import CHOICE_MESSAGE, city_choices, theme_choices
 from missions.choices import mission_labels
 
 
+def _chosen(field: SelectField) -> int | None:
+    """The id a filter field was given, or None (none, or not an id)."""
+    return field.data if isinstance(field.data, int) else None
+
+
 class EventFilterForm(HelixForm):
     """Filters of the event list (GET, no CSRF)."""
 
@@ -39,8 +44,9 @@ class EventFilterForm(HelixForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.city.choices = city_choices()
-        self.theme.choices = theme_choices()
+        # A filter by an archived city or theme (a bookmarked list) still shows it chosen.
+        self.city.choices = city_choices(keep=[_chosen(self.city)])
+        self.theme.choices = theme_choices(keep=[_chosen(self.theme)])
 
 
 MIN_MINUTES, MAX_MINUTES = 15, 600

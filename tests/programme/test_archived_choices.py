@@ -138,3 +138,14 @@ def test_themes_are_in_the_navigation_of_organisers_only(
     login("organiser")
     assert ">Themes<" in client.get("/?lang=en").get_data(as_text=True)
     assert ">主题<" in client.get("/?lang=zh").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/events/?city={id}", "/participants/?city={id}"])
+def test_a_list_filtered_by_an_archived_city_still_shows_it_chosen(
+        client: FlaskClient, login: Callable[..., Any], world: World, url: str) -> None:
+    login("admin")
+    datong = db.session.query(City).filter_by(slug="datong").one()
+    tag = _option(client.get(url.format(id=datong.id) + "&lang=en").get_data(as_text=True),
+                  CITY)
+    assert tag is not None and "selected" in tag
+    assert client.get(url.format(id="x") + "&lang=en").status_code == 200
