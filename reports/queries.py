@@ -4,6 +4,10 @@ partnership or theme, counted by helix role and by side (Europe / China).
 A person counts once per report. "Taking part" means being invited to one of the scope's
 (non-cancelled) events without having declined or missed it, or being a member of one of
 its missions' delegations; with ``basis="attended"`` only recorded attendance counts.
+
+The counts of a city or partnership read all of its history, so the pages take them, and
+the ids of the first people listed, from the per-generation cache
+(:mod:`reports.generation`).
 """
 
 from __future__ import annotations
@@ -20,11 +24,14 @@ from missions.models import DelegationMember, Mission, MissionStatus, mission_ci
 from organisations.models import Organisation
 from participants.models import Participant
 from programme.models import City
+from reports.generation import cached
 from reports.helix import HelixComposition, from_counts
 
 EXPECTED = (InvitationStatus.INVITED.value, InvitationStatus.ACCEPTED.value,
             InvitationStatus.TENTATIVE.value, InvitationStatus.ATTENDED.value)
 ATTENDED = (InvitationStatus.ATTENDED.value,)
+#: People listed on a report page (the CSV export has everyone).
+PEOPLE_SHOWN = 100
 
 
 class Scope(StrEnum):
@@ -100,10 +107,33 @@ def helix_composition(scope: Scope, key: int, basis: str = "expected") -> HelixC
     return from_counts((role, s, n) for role, s, n in rows)
 
 
+def report_composition(scope: Scope, key: int, basis: str = "expected") -> HelixComposition:
+    """:func:`helix_composition`, computed once per reports generation."""
+    return cached(("helix", scope.value, key, basis),
+                  lambda: helix_composition(scope, key, basis))
+
+
+def _people(scope: Scope, key: int, basis: str) -> Select[tuple[Participant]]:
+    return (select(Participant).where(Participant.id.in_(participant_ids(scope, key, basis)))
+            .order_by(Participant.helix_role, Participant.name, Participant.id))
+
+
+def _with_places(query: Select[tuple[Participant]]) -> Select[tuple[Participant]]:
+    return query.options(joinedload(Participant.organisation).joinedload(Organisation.city),
+                         joinedload(Participant.city))
+
+
 def people(scope: Scope, key: int, basis: str = "expected") -> list[Participant]:
     """The people counted in the report, by helix role then name (one query)."""
-    return list(db.session.scalars(
-        select(Participant).where(Participant.id.in_(participant_ids(scope, key, basis)))
-        .options(joinedload(Participant.organisation).joinedload(Organisation.city),
-                 joinedload(Participant.city))
-        .order_by(Participant.helix_role, Participant.name)))
+    return list(db.session.scalars(_with_places(_people(scope, key, basis))))
+
+
+def first_people(scope: Scope, key: int, basis: str = "expected",
+                 limit: int = PEOPLE_SHOWN) -> list[Participant]:
+    """The first ``limit`` people of :func:`people` (their ids kept per generation; one
+    query while the data do not change)."""
+    ids = cached(("people", scope.value, key, basis, limit), lambda: list(db.session.scalars(
+        _people(scope, key, basis).with_only_columns(Participant.id).limit(limit))))
+    return list(db.session.scalars(_with_places(
+        select(Participant).where(Participant.id.in_(ids))
+        .order_by(Participant.helix_role, Participant.name, Participant.id))))
