@@ -22,6 +22,7 @@ __all__ = ["VISIBILITIES", "city_events", "home_lists",
            "mission_event_dates", "mission_events", "partnership_events"]
 
 HOME_LIMIT = 8
+CITY_PAGE_EVENTS = 10
 
 
 def home_lists() -> dict[str, Any]:
@@ -55,18 +56,28 @@ def mission_event_dates(mission: Any) -> list[date]:
     return dates
 
 
-def city_events(city: Any, viewer: Any) -> list[Event]:
-    """The events the city takes part in that the viewer may see, newest first: those held
-    there, those listing it among their participating cities, online ones of its
-    partnerships without cities of their own, and those its people are invited to."""
+def city_events(city: Any, viewer: Any) -> dict[str, list[Event]]:
+    """The events the city takes part in that the viewer may see: held there, listing it
+    among their participating cities, online ones of its partnerships without cities of
+    their own, and those its people are invited to. Only the next and the latest
+    ``CITY_PAGE_EVENTS`` of them ("upcoming" and "past"): a city's page stays one screen
+    however long the programme's history (the events list has them all)."""
     in_partnership = Event.partnership.has(or_(
         Partnership.eu_cities.any(id=city.id), Partnership.china_cities.any(id=city.id)))
-    return list(db.session.scalars(
-        visible_events(viewer)
-        .where(or_(Event.city_id == city.id, Event.cities.any(id=city.id),
-                   Event.city_id.is_(None) & ~Event.cities.any() & in_partnership,
-                   Event.id.in_(provided("city.invited_event_ids")(city.id))))
-        .options(joinedload(Event.city)).order_by(Event.starts_at.desc())))
+    query = (visible_events(viewer)
+             .where(or_(Event.city_id == city.id, Event.cities.any(id=city.id),
+                        Event.city_id.is_(None) & ~Event.cities.any() & in_partnership,
+                        provided("city.invited")(city.id, Event.id)))
+             .options(joinedload(Event.city)).limit(CITY_PAGE_EVENTS))
+    now = utcnow()
+    # Split at the start time so both lists walk the start-time index from now and stop
+    # after a few rows; an event under way is at the top of the latest ones.
+    return {
+        "upcoming": list(db.session.scalars(
+            query.where(Event.starts_at >= now).order_by(Event.starts_at, Event.id))),
+        "past": list(db.session.scalars(
+            query.where(Event.starts_at < now).order_by(Event.starts_at.desc(), Event.id))),
+    }
 
 
 def partnership_events(partnership: Any, viewer: Any) -> list[Event]:

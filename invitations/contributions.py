@@ -2,7 +2,7 @@
 people's conflict checks of event and mission pages (events may not import invitations)."""
 
 from flask import Flask
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Exists, func, or_, select
 
 from core.extensions import db
 from core.registry import registry_of
@@ -28,14 +28,18 @@ def demo_delegate() -> tuple[int, str] | None:
     return (found.id, found.name) if found is not None else None
 
 
-def city_invited_event_ids(city_id: int) -> Select[tuple[int]]:
-    """A subquery: the events to which people of the city (their own city, else their
-    organisation's) are invited, for the city page (events may not import invitations)."""
-    return (select(Invitation.event_id)
+def city_invited(city_id: int, event_id: ColumnElement[int]) -> Exists:
+    """Whether people of the city (their own city, else their organisation's) are invited
+    to the event ``event_id`` (a column of the outer query), for the city page (events may
+    not import invitations). A correlated EXISTS: the city page walks events in time order
+    and stops after a few, instead of collecting every invitation of the city first."""
+    return (select(Invitation.id)
             .join(Participant, Participant.id == Invitation.participant_id)
             .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
-            .where(or_(Participant.city_id == city_id,
-                       (Participant.city_id.is_(None)) & (Organisation.city_id == city_id))))
+            .where(Invitation.event_id == event_id,
+                   or_(Participant.city_id == city_id,
+                       (Participant.city_id.is_(None)) & (Organisation.city_id == city_id)))
+            .exists())
 
 
 def init_app(app: Flask) -> None:
@@ -44,5 +48,5 @@ def init_app(app: Flask) -> None:
     registry.provide("demo.delegate", demo_delegate)
     registry.provide("event.conflicts", event_conflicts)
     registry.provide("mission.conflicts", mission_conflicts)
-    registry.provide("city.invited_event_ids", city_invited_event_ids)
+    registry.provide("city.invited", city_invited)
     registry.add_demo_loader(45, "invitations", load_invitations)

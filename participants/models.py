@@ -47,7 +47,7 @@ class Participant(db.Model):
                                                         index=True)
     position: Mapped[str | None] = mapped_column(String(200))
     helix_role: Mapped[str] = mapped_column(String(20))
-    city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"))
+    city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"), index=True)
     #: Europe, China or international (``programme.models.Side``); set from the city when
     #: not chosen, but the person's own: IUC office staff in Beijing are "international".
     side: Mapped[str | None] = mapped_column(String(16))

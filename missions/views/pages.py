@@ -16,9 +16,11 @@ from core.registry import provided
 from core.viewer import viewer_timezone
 from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
+from programme.models import City
 
 #: Missions on one page of the index.
 PER_PAGE = 25
+CITY_PAGE_MISSIONS = 10
 
 
 def partnership_missions(partnership: Any) -> list[Mission]:
@@ -29,20 +31,28 @@ def partnership_missions(partnership: Any) -> list[Mission]:
 
 
 def city_missions(city: Any) -> list[Mission]:
-    """The missions visiting or coming from the city, newest first (for the city page)."""
+    """The newest ``CITY_PAGE_MISSIONS`` missions visiting or coming from the city (for the
+    city page, which links to the missions index filtered by the city for the rest)."""
     return list(db.session.scalars(
         select(Mission).where(Mission.cities.any(id=city.id))
-        .order_by(Mission.start_date.desc())))
+        .order_by(Mission.start_date.desc(), Mission.id.desc()).limit(CITY_PAGE_MISSIONS)))
 
 
 def index() -> str:
-    """Missions, newest first, one page at a time (three queries, whatever the count)."""
+    """Missions, newest first, one page at a time (three queries, whatever the count),
+    optionally only those of one city (``?city=<id>``)."""
+    city_id = query_id(request.args.get("city"))
+    city = db.session.get(City, city_id) if city_id else None
+    query = select(Mission).options(selectinload(Mission.cities))
+    if city is not None:
+        query = query.where(Mission.cities.any(id=city.id))
     page = db.paginate(
-        select(Mission).options(selectinload(Mission.cities))
-        .order_by(Mission.start_date.desc(), Mission.id.desc()),
+        query.order_by(Mission.start_date.desc(), Mission.id.desc()),
         page=query_id(request.args.get("page")) or 1, per_page=PER_PAGE,
         max_per_page=PER_PAGE, error_out=False)
-    return render_template("missions/index.html", page=page, missions=page.items, args={})
+    args = {"city": city.id} if city is not None else {}
+    return render_template("missions/index.html", page=page, missions=page.items, args=args,
+                           city=city)
 
 
 def load_mission(mission_id: int) -> Mission:

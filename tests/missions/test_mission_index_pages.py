@@ -8,6 +8,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from core.extensions import db
 from missions.views.pages import PER_PAGE
 from tests.events.factories import city, mission
 
@@ -41,3 +42,21 @@ def test_index_runs_the_same_statements_for_3_and_90_missions(
     with count_queries() as many:
         assert client.get("/missions/").status_code == 200
     assert len(many) == len(few) <= 6
+
+
+def test_index_filtered_by_city_pages_with_the_filter(
+        client: FlaskClient, login: Callable[..., Any]) -> None:
+    login("organiser")
+    _missions(PER_PAGE + 1)
+    rome_trip = mission(title_en="Rome trip")
+    rome_trip.cities = [city("rome")]
+    db.session.commit()
+    rome = city("rome")
+    page = client.get(f"/missions/?city={rome.id}&lang=en").get_data(as_text=True)
+    assert "Rome trip" in page and "Trip 000" not in page and "Missions · Rome" in page
+    beijing = client.get(f"/missions/?city={city('beijing').id}").get_data(as_text=True)
+    assert f"/missions/?page=2&amp;city={city('beijing').id}" in beijing \
+        or f"/missions/?city={city('beijing').id}&amp;page=2" in beijing
+    for junk in ("abc", "0", "99999999999999999999"):
+        assert client.get(f"/missions/?city={junk}").status_code == 200
+    assert client.get("/missions/?city=%00").status_code == 400  # NUL: refused app-wide

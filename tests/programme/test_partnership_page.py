@@ -1,14 +1,18 @@
 """The partnership page, and the city, event and mission pages that link to it."""
 
+from datetime import timedelta
+
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from core.extensions import db
+from core.types import utcnow
 from events.models import Event
 from invitations.models import Invitation
 from missions.models import Mission
 from participants.models import Participant
 from programme.models import City, Partnership
+from tests.events.factories import city, event
 
 CLUSTER = "barcelona-chengdu-guangzhou-yangzhou-liuzhou"
 
@@ -70,11 +74,30 @@ def test_city_page_shows_partnerships_and_participating_events(
     page = client.get("/cities/liuzhou?lang=en").get_data(as_text=True)
     assert f"/partnerships/{_cluster().id}" in page
     rome = client.get("/cities/rome?lang=en").get_data(as_text=True)
-    assert "No events." not in rome
+    recent = rome.split("Recent events", 1)[1]
+    assert "No events." not in recent
+    # The latest public online event Rome's people are invited to (no venue city of its own).
     invited = db.session.scalars(
         select(Invitation.event_id).join(Participant).join(City, City.id == Participant.city_id)
         .join(Event, Event.id == Invitation.event_id)
-        .where(City.slug == "rome", Event.visibility == "public", Event.city_id.is_(None))
-    ).first()
-    if invited is not None:
-        assert f"/events/{invited}" in rome
+        .where(City.slug == "rome", Event.visibility == "public", Event.city_id.is_(None),
+               Event.starts_at < utcnow())
+        .order_by(Event.starts_at.desc())).first()
+    assert invited is not None
+    assert f"/events/{invited}" in recent
+
+
+def test_city_page_lists_a_few_events_each_way_and_links_to_all(client: FlaskClient) -> None:
+    rome = city("rome")
+    now = utcnow()
+    for n in range(1, 13):
+        event(f"Past {n}", at=rome, start=now - timedelta(days=n), end=now - timedelta(days=n)
+              + timedelta(hours=2))
+        event(f"Next {n}", at=rome, start=now + timedelta(days=n),
+              end=now + timedelta(days=n, hours=2))
+    page = client.get("/cities/rome?lang=en").get_data(as_text=True)
+    upcoming, recent = page.split("Recent events", 1)
+    assert [f"Next {n}<" in upcoming for n in (1, 10, 11)] == [True, True, False]
+    assert [f"Past {n}<" in recent for n in (1, 10, 11)] == [True, True, False]
+    assert "Past 1<" not in upcoming and "Next 1<" not in recent
+    assert f"/events/?city={rome.id}" in page
