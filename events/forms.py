@@ -14,6 +14,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -54,8 +55,8 @@ from core.timefmt import (
 )
 from events.models import Event
 from missions.models import Mission
-from programme.models import City, Theme, offered
-from programme.sorting import by_name
+from programme.models import City, Partnership, Theme, offered
+from programme.sorting import by_name, partnership_name
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISIBILITIES = {"public": _l("Public programme"), "internal": _l("Internal")}
@@ -85,6 +86,14 @@ def mission_choices() -> list[SelectChoice]:
     """Missions for a select, newest first, with a blank first entry."""
     missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all()
     return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
+
+
+def partnership_choices() -> list[SelectChoice]:
+    """Partnerships for a select, by name in the page's language, with a blank first entry."""
+    partnerships = db.session.scalars(select(Partnership).options(
+        selectinload(Partnership.eu_cities), selectinload(Partnership.china_cities)))
+    rows = sorted((partnership_name(p), str(p.id)) for p in partnerships)
+    return opts([("", "—")] + [(value, label) for label, value in rows])
 
 
 class EventForm(HelixForm):

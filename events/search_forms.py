@@ -13,7 +13,13 @@ from core.date_ranges import LIST_DAYS, SLOT_DAYS, DateRange
 from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.form_helpers import HelixForm
 from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
-from events.forms import CHOICE_MESSAGE, city_choices, mission_choices, theme_choices
+from events.forms import (
+    CHOICE_MESSAGE,
+    city_choices,
+    mission_choices,
+    partnership_choices,
+    theme_choices,
+)
 
 
 class EventFilterForm(HelixForm):
@@ -27,6 +33,7 @@ class EventFilterForm(HelixForm):
     city = SelectField(_l("City"), coerce=optional_id, validate_choice=False)
     theme = SelectField(_l("Theme"), coerce=optional_id, validate_choice=False)
     mission = SelectField(_l("Mission"), coerce=optional_id, validate_choice=False)
+    partnership = SelectField(_l("Partnership"), coerce=optional_id, validate_choice=False)
     status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
                                                       *choices(EVENT_STATUSES)]),
                          validate_choice=False)
@@ -39,6 +46,7 @@ class EventFilterForm(HelixForm):
         self.city.choices = city_choices()
         self.theme.choices = theme_choices()
         self.mission.choices = mission_choices()
+        self.partnership.choices = partnership_choices()
 
 
 class SlotFinderForm(HelixForm):

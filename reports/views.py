@@ -24,7 +24,7 @@ from organisations.helix_roles import HelixRole
 from outcomes.queries import outcomes_for
 from participants.csv_export import export_row, participants_csv
 from programme.models import City, Partnership, Theme
-from programme.sorting import by_name
+from programme.sorting import by_name, partnership_name
 from reports.dashboard import dashboard as compute_dashboard
 from reports.helix import HelixLevel
 from reports.indicators import helix_chart, series_chart
@@ -51,7 +51,7 @@ def side_labels() -> dict[str, str]:
 def scope_title(scope: Scope, target: Any) -> str:
     """A readable name of the report's subject."""
     if scope is Scope.PARTNERSHIP:
-        return " – ".join(localized(city, "name")[0] for city in target.cities)
+        return partnership_name(target)
     field = "title" if scope in (Scope.MISSION, Scope.EVENT) else "name"
     return localized(target, field)[0]
 
