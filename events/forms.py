@@ -56,7 +56,7 @@ from core.timefmt import (
 from events.models import Event
 from missions.models import Mission
 from programme.models import City, Partnership, Theme, offered
-from programme.sorting import by_name, partnership_name
+from programme.sorting import by_name, partnership_names
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISIBILITIES = {"public": _l("Public programme"), "internal": _l("Internal")}
@@ -92,8 +92,7 @@ def partnership_choices() -> list[SelectChoice]:
     """Partnerships for a select, by name in the page's language, with a blank first entry."""
     partnerships = db.session.scalars(select(Partnership).options(
         selectinload(Partnership.eu_cities), selectinload(Partnership.china_cities)))
-    rows = sorted((partnership_name(p), str(p.id)) for p in partnerships)
-    return opts([("", "—")] + [(value, label) for label, value in rows])
+    return opts([("", "—")] + [(str(pid), name) for pid, name in partnership_names(partnerships)])
 
 
 class EventForm(HelixForm):

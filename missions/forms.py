@@ -24,15 +24,14 @@ from core.date_ranges import MISSION_DAYS, DateRange
 from core.extensions import db
 from core.fields import ProgrammeDateField, ProgrammeDateTimeField, coerce_id, optional_id
 from core.form_helpers import HelixForm, offered_id
-from core.i18n import get_lang, localized
+from core.i18n import localized
 from core.labels import DELEGATION_ROLES, MISSION_KINDS, MISSION_STATUSES, choices
 from core.templating import local_date
 from core.timefmt import AmbiguousTimeError, NonexistentTimeError, local_to_utc
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg, TravelMode, VisaStatus
 from participants.models import Participant
-from programme.collation import latin_key, pinyin_sort_key
 from programme.models import City, Partnership, Theme
-from programme.sorting import by_name
+from programme.sorting import by_name, partnership_names
 
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
 VISA_STATUSES = {
@@ -57,11 +56,7 @@ def _cities(blank: bool) -> list[SelectChoice]:
 def partnership_options() -> list[tuple[int, str]]:
     """Partnerships named by their cities in the page's language (EU city first),
     sorted by that name."""
-    rows = [(p.id, " – ".join(localized(c, "name")[0] for c in p.cities))
-            for p in db.session.scalars(select(Partnership))]
-    if get_lang() == "zh":
-        return sorted(rows, key=lambda row: pinyin_sort_key(row[1]))
-    return sorted(rows, key=lambda row: latin_key(row[1]))
+    return partnership_names(db.session.scalars(select(Partnership)))
 
 
 def outside_mission(mission: Mission | None, first: date, last: date) -> bool:

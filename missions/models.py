@@ -92,7 +92,7 @@ class Mission(db.Model):
     title_zh: Mapped[str | None] = mapped_column(String(300))
     objectives_en: Mapped[str | None] = mapped_column(Text)
     objectives_zh: Mapped[str | None] = mapped_column(Text)
-    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"))
+    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"), index=True)
     start_date: Mapped[date]
     end_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(12), default=MissionStatus.DRAFT.value)

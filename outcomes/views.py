@@ -25,6 +25,7 @@ from outcomes.models import Outcome
 from outcomes.queries import outcomes_for
 from outcomes.services import delete_outcome, record_outcome
 from programme.models import Partnership
+from programme.sorting import partnership_name
 
 
 def load_outcome(outcome_id: int, **_: Any) -> Outcome | None:
@@ -39,7 +40,7 @@ def _form(outcome: Outcome | None) -> OutcomeForm:
         (e.id, f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}") for e in events])
     partnerships = db.session.scalars(select(Partnership).order_by(Partnership.slug))
     form.partnership_id.choices = select_choices([("", "—")] + [
-        (p.id, " – ".join(localized(c, "name")[0] for c in p.cities)) for p in partnerships])
+        (p.id, partnership_name(p)) for p in partnerships])
     form.party_ids.choices = select_choices(organisation_choices(blank=False))
     if request.method == "GET":
         if outcome is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, func, select, union
 from sqlalchemy.orm import aliased, joinedload
 
 from core.extensions import db
@@ -56,34 +56,38 @@ def _missions_of(scope: Scope, key: int) -> Select[tuple[int]] | None:
     return None
 
 
-def _event_condition(scope: Scope, key: int) -> ColumnElement[bool]:
+def _event_conditions(scope: Scope, key: int) -> list[ColumnElement[bool]]:
+    """Which events are the scope's: one condition per index (a partnership's or theme's
+    own events, and its missions' events, are two index ranges; ``OR`` would read the
+    whole event table)."""
     if scope is Scope.EVENT:
-        return Event.id == key
+        return [Event.id == key]
     if scope is Scope.MISSION:
-        return Event.mission_id == key
+        return [Event.mission_id == key]
     if scope is Scope.CITY:
-        return Event.city_id == key
+        return [Event.city_id == key]
     missions = _missions_of(scope, key)
     assert missions is not None
     column = Event.partnership_id if scope is Scope.PARTNERSHIP else Event.theme_id
-    return or_(column == key, Event.mission_id.in_(missions))
+    return [column == key, Event.mission_id.in_(missions)]
 
 
 def participant_ids(scope: Scope, key: int, basis: str = "expected") -> Select[tuple[int]]:
     """Ids of the people who took part in the scope (a sub-select, run by callers)."""
     statuses = ATTENDED if basis == "attended" else EXPECTED
-    invited = (select(Invitation.participant_id).join(Event, Event.id == Invitation.event_id)
-               .where(_event_condition(scope, key),
-                      Event.status != EventStatus.CANCELLED.value,
-                      Invitation.status.in_(statuses)))
+    invited = [select(Invitation.participant_id).join(Event, Event.id == Invitation.event_id)
+               .where(condition, Event.status != EventStatus.CANCELLED.value,
+                      Invitation.status.in_(statuses))
+               for condition in _event_conditions(scope, key)]
     missions = _missions_of(scope, key)
-    if missions is None or basis == "attended":
-        return invited
-    members = (select(DelegationMember.participant_id)
-               .join(Mission, Mission.id == DelegationMember.mission_id)
-               .where(Mission.id.in_(missions),
-                      Mission.status != MissionStatus.CANCELLED.value))
-    return select(union(invited, members).subquery().c[0])
+    if missions is not None and basis != "attended":
+        invited.append(select(DelegationMember.participant_id)
+                       .join(Mission, Mission.id == DelegationMember.mission_id)
+                       .where(Mission.id.in_(missions),
+                              Mission.status != MissionStatus.CANCELLED.value))
+    if len(invited) == 1:
+        return invited[0]
+    return select(union(*invited).subquery().c[0])
 
 
 def side_column() -> tuple[ColumnElement[str], type[City], type[City]]:
