@@ -1,4 +1,4 @@
-"""Pure text checks shared by every form: control characters and length limits.
+"""Pure text checks shared by every form: control characters, length limits, numbers.
 
 No Flask, no SQLAlchemy: :mod:`core.form_helpers` applies them to form fields.
 """
@@ -40,3 +40,14 @@ def default_limit(multiline: bool, name: str = "") -> int:
     if name.endswith(("join_url", "join_link")):
         return LINK_LIMIT
     return SINGLE_LINE_LIMIT
+
+
+def whole_number(text: str | None, maximum: int) -> int | None:
+    """``text`` as a whole number from 0 to ``maximum``, or None: only ASCII digits count
+    (``"²".isdigit()`` is true but ``int("²")`` fails) and a long string is refused before
+    ``int`` (which refuses more than 4,300 digits with an error)."""
+    text = (text or "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(maximum)):
+        return None
+    number = int(text)
+    return number if number <= maximum else None

@@ -44,6 +44,7 @@ from core.fields import ProgrammeDateTimeField, coerce_id, optional_id
 from core.form_helpers import HelixForm, offered_id
 from core.i18n import localized
 from core.labels import EVENT_KINDS, EVENT_STATUSES, WORKING_LANGUAGES, choices
+from core.picker import PickerField
 from core.templating import local_date
 from core.timefmt import (
     AmbiguousTimeError,
@@ -54,6 +55,7 @@ from core.timefmt import (
     to_local,
 )
 from events.models import Event
+from missions.choices import mission_labels
 from missions.models import Mission
 from programme.models import City, Partnership, Theme, offered
 from programme.sorting import by_name, partnership_names
@@ -80,12 +82,6 @@ def theme_choices(keep: Iterable[int | None] = ()) -> list[SelectChoice]:
     ``keep`` names them."""
     themes = by_name(db.session.scalars(select(Theme).where(offered(Theme, keep))))
     return opts([("", "—")] + [(str(t.id), _name(t)) for t in themes])
-
-
-def mission_choices() -> list[SelectChoice]:
-    """Missions for a select, newest first, with a blank first entry."""
-    missions = db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all()
-    return opts([("", "—")] + [(str(m.id), _name(m, "title")) for m in missions])
 
 
 def partnership_choices() -> list[SelectChoice]:
@@ -127,8 +123,8 @@ class EventForm(HelixForm):
     language = SelectField(_l("Working language"), choices=opts(choices(WORKING_LANGUAGES)))
     theme_id = SelectField(_l("Theme / cluster"), coerce=optional_id, validate_choice=False,
         validators=[offered_id])
-    mission_id = SelectField(_l("Mission"), coerce=optional_id, validate_choice=False,
-        validators=[offered_id])
+    mission_id = PickerField(_l("Mission"), lookup=mission_labels, multiple=False,
+                             search_endpoint="missions.search")
     status = SelectField(_l("Status"), choices=opts(choices(EVENT_STATUSES)))
     visibility = SelectField(_l("Visibility"), choices=opts(VISIBILITIES.items()))
     reported_attendance = IntegerField(
@@ -146,7 +142,6 @@ class EventForm(HelixForm):
         self.cities.choices = opts((int(c.value), c.label) for c in self.city_id.choices
                                    if c.value)
         self.theme_id.choices = theme_choices(keep=[event.theme_id] if event else [])
-        self.mission_id.choices = mission_choices()
         for field in (self.kind, self.language, self.status, self.visibility):
             field.validators = [*field.validators, DataRequired(message=CHOICE_MESSAGE)]
         self.starts_at: datetime | None = None

@@ -13,13 +13,9 @@ from core.date_ranges import LIST_DAYS, SLOT_DAYS, DateRange
 from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.form_helpers import HelixForm
 from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
-from events.forms import (
-    CHOICE_MESSAGE,
-    city_choices,
-    mission_choices,
-    partnership_choices,
-    theme_choices,
-)
+from core.picker import PickerField
+from events.forms import CHOICE_MESSAGE, city_choices, partnership_choices, theme_choices
+from missions.choices import mission_labels
 
 
 class EventFilterForm(HelixForm):
@@ -32,7 +28,8 @@ class EventFilterForm(HelixForm):
                        validate_choice=False)
     city = SelectField(_l("City"), coerce=optional_id, validate_choice=False)
     theme = SelectField(_l("Theme"), coerce=optional_id, validate_choice=False)
-    mission = SelectField(_l("Mission"), coerce=optional_id, validate_choice=False)
+    mission = PickerField(_l("Mission"), lookup=mission_labels, multiple=False,
+                          search_endpoint="missions.search")
     partnership = SelectField(_l("Partnership"), coerce=optional_id, validate_choice=False)
     status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
                                                       *choices(EVENT_STATUSES)]),
@@ -45,7 +42,6 @@ class EventFilterForm(HelixForm):
         super().__init__(*args, **kwargs)
         self.city.choices = city_choices()
         self.theme.choices = theme_choices()
-        self.mission.choices = mission_choices()
         self.partnership.choices = partnership_choices()
 
 

@@ -17,12 +17,17 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 
+from core.text import whole_number
+from organisations.search import fold
 from participants.csv_common import MAX_ROWS, Problem, RowError, decode
 from participants.csv_common import header_key as csv_header_key
 
 #: Longest cell kept; longer ones are a row error.
 MAX_CELL = 500
+#: A duration longer than a week is not an attendance (and not a number to trust).
+MAX_MINUTES = 7 * 24 * 60
 #: Rows searched for the header (platforms put a meeting summary first).
 HEADER_SEARCH = 40
 
@@ -76,10 +81,10 @@ def header_key(text: str) -> str:
 def parse_minutes(text: str) -> int | None:
     """Minutes of a duration: ``45``, ``01:05:23``, ``1h 5m 3s``, ``1小时5分钟``."""
     text = text.strip()
-    if text.isdigit():
-        return int(text)
+    if (minutes := whole_number(text, MAX_MINUTES)) is not None:
+        return minutes
     parts = text.split(":")
-    if 2 <= len(parts) <= 3 and all(p.isdigit() for p in parts):
+    if 2 <= len(parts) <= 3 and all(whole_number(p, MAX_MINUTES) is not None for p in parts):
         numbers = [int(p) for p in parts]
         hours, minutes, seconds = ([0] * (3 - len(numbers)) + numbers)
         return hours * 60 + minutes + (1 if seconds >= 30 else 0)
@@ -195,7 +200,8 @@ class Candidate:
 
 
 def name_keys(name: str) -> set[str]:
-    """Folded forms of a name: as written, without a bracketed part, tokens in any order."""
+    """Folded forms of a name: as written, without a bracketed part, tokens in any order,
+    and without accents or separators (:func:`organisations.search.fold`)."""
     folded = unicodedata.normalize("NFKC", name).casefold()
     keys = set()
     for variant in (folded, _BRACKETS.sub("", folded)):
@@ -203,26 +209,48 @@ def name_keys(name: str) -> set[str]:
         if tokens:
             keys.add("".join(tokens))
             keys.add(" ".join(sorted(tokens)))
+            keys.add(fold(variant))
+    keys.discard("")
     return keys
 
 
-def match(attendees: list[Attendee], candidates: list[Candidate]) -> dict[int, int | None]:
-    """Invitation id per attendee line: by e-mail first, then by a name only one invitee
-    has (English or Chinese); ``None`` when nothing (or more than one invitee) matches."""
+class Miss(StrEnum):
+    """Why a report row matched no invitation."""
+
+    NO_INVITEE = "no_invitee"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class Match:
+    """The invitation a report row stands for, or why there is none (a row with errors
+    has neither)."""
+
+    invitation_id: int | None = None
+    miss: Miss | None = None
+
+
+def match(attendees: list[Attendee], candidates: list[Candidate]) -> dict[int, Match]:
+    """The :class:`Match` of each attendee line: by e-mail first, then by a name only one
+    invitee has (English or Chinese); several invitees of that name are ``AMBIGUOUS``."""
     by_email = {c.email.lower(): c.invitation_id for c in candidates if c.email}
     by_name: dict[str, set[int]] = {}
     for candidate in candidates:
         for name in candidate.names:
             for key in name_keys(name):
                 by_name.setdefault(key, set()).add(candidate.invitation_id)
-    found: dict[int, int | None] = {}
+    found: dict[int, Match] = {}
     for row in attendees:
         if row.errors:
-            found[row.line] = None
+            found[row.line] = Match()
             continue
         hit = by_email.get(row.email) if row.email else None
-        if hit is None:
-            ids = set().union(*(by_name.get(k, set()) for k in name_keys(row.name)))
-            hit = next(iter(ids)) if len(ids) == 1 else None
-        found[row.line] = hit
+        if hit is not None:
+            found[row.line] = Match(hit)
+            continue
+        ids = set().union(*(by_name.get(k, set()) for k in name_keys(row.name)))
+        if len(ids) == 1:
+            found[row.line] = Match(next(iter(ids)))
+        else:
+            found[row.line] = Match(miss=Miss.AMBIGUOUS if ids else Miss.NO_INVITEE)
     return found

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField, HiddenField, SelectField
 from wtforms.validators import DataRequired, Optional
 
 from core.choices import select_choices
@@ -13,6 +14,7 @@ from core.labels import INVITATION_STATUSES
 from core.picker import PickerField
 from invitations.queries import target_labels, target_value
 from organisations.queries import organisation_labels
+from participants.csv_common import MAX_BYTES
 from participants.queries import participant_labels
 
 SEARCH = "invitations.search"
@@ -55,3 +57,21 @@ class StatusForm(HelixForm):
 
     status = SelectField(_l("Status"), choices=select_choices(INVITATION_STATUSES.items()),
                          validators=[DataRequired(message=INVALID_CHOICE)])
+
+
+class AttendanceUploadForm(HelixForm):
+    """Upload a webinar attendance report (Zoom, Teams or Tencent Meeting CSV) for a
+    preview."""
+
+    file = FileField(_l("Attendance report (CSV)"), validators=[
+        FileRequired(message=_l("Choose a CSV file.")),
+        FileAllowed(["csv", "txt"], message=_l("Upload a .csv file."))])
+
+
+class AttendanceConfirmForm(HelixForm):
+    """Confirm an attendance import previewed earlier (the file travels back, signed)."""
+
+    limits = {"payload": 3 * MAX_BYTES}
+
+    payload = HiddenField(validators=[DataRequired()])
+    mark_no_show = BooleanField(_l("Mark the other accepted invitees as no-show"))

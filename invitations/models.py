@@ -45,6 +45,8 @@ class Invitation(db.Model):
                                                            ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(12), default=InvitationStatus.INVITED.value)
     invited_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    #: Minutes in the webinar, from an imported attendance report (attended only).
+    attended_minutes: Mapped[int | None] = mapped_column()
 
     event: Mapped[Event] = relationship(back_populates="invitations")
     participant: Mapped[Participant] = relationship(back_populates="invitations")

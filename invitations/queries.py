@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from flask_babel import gettext as _
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
@@ -18,8 +18,8 @@ from core.fields import coerce_id
 from core.i18n import localized
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
+from missions.choices import title_holds
 from missions.models import DelegationMember, Mission
-from organisations.search import like_pattern
 from participants.models import Participant
 
 TARGET_KINDS = ("event", "mission")
@@ -98,19 +98,12 @@ def target_matches(q: str, limit: int) -> list[tuple[str, str]]:
     """Missions (at most a quarter of ``limit``) then events (not cancelled) whose title in
     either language or slug holds ``q``, latest first, at most ``limit`` in all (two
     queries)."""
-    pattern = like_pattern(q.casefold())
-
-    def holds(model: type[Event] | type[Mission]) -> object:
-        return or_(model.title_en.ilike(pattern, escape="\\"),
-                   model.title_zh.like(pattern, escape="\\"),
-                   model.slug.ilike(pattern, escape="\\"))
-
-    missions = db.session.scalars(select(Mission).where(holds(Mission))
+    missions = db.session.scalars(select(Mission).where(title_holds(Mission, q))
                                   .order_by(Mission.start_date.desc(), Mission.id.desc())
                                   .limit(max(limit // 4, 1)))
     found = [(f"mission:{m.id}", _mission_label(m)) for m in missions]
     events = db.session.scalars(
-        select(Event).where(holds(Event), Event.status != EventStatus.CANCELLED.value)
+        select(Event).where(title_holds(Event, q), Event.status != EventStatus.CANCELLED.value)
         .order_by(Event.starts_at.desc(), Event.id.desc()).limit(limit - len(found)))
     found += [(f"event:{e.id}", _event_label(e)) for e in events]
     return found

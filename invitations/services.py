@@ -10,13 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from audit.services import tracking
+from core.converters import MAX_ID
 from core.errors import HelixError
 from core.extensions import db
+from core.text import whole_number
 from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
@@ -44,7 +48,7 @@ class InviteResult:
 def target_events(target: str) -> list[Event]:
     """Events named by a target value: ``event:<id>`` or ``mission:<id>`` (not cancelled)."""
     kind, _sep, raw_id = target.partition(":")
-    if not raw_id.isdigit() or kind not in ("event", "mission"):
+    if not whole_number(raw_id, MAX_ID) or kind not in ("event", "mission"):
         raise InvitationError(_("Choose an event or a mission."), field="target")
     column = Event.id if kind == "event" else Event.mission_id
     events = list(db.session.scalars(
@@ -132,14 +136,24 @@ def invite(events: list[Event], named: list[Participant],
     return result
 
 
-def set_status(invitation: Invitation, status: str) -> Invitation:
-    """Record an answer (accepted, tentative, declined) or attendance (attended, no-show)."""
+def ensure_started(event: Event, field: str = "status") -> None:
+    """Refuse to record attendance (:data:`ATTENDANCE`) before ``event`` has started."""
+    if event.starts_at > utcnow():
+        raise InvitationError(_("Attendance can only be recorded once the event has started."),
+                              field=field)
+
+
+def set_status(actor: Any, invitation: Invitation, status: str) -> Invitation:
+    """Record an answer (accepted, tentative, declined) or attendance (attended, no-show),
+    audited as ``actor``'s change; minutes attended are kept only while attended."""
     if status not in {s.value for s in InvitationStatus}:
         raise InvitationError(_("Unknown invitation status."), field="status")
-    if status in ATTENDANCE and invitation.event.starts_at > utcnow():
-        raise InvitationError(_("Attendance can only be recorded once the event has started."),
-                              field="status")
-    invitation.status = status
+    if status in ATTENDANCE:
+        ensure_started(invitation.event)
+    with tracking(actor, invitation):
+        invitation.status = status
+        if status != InvitationStatus.ATTENDED.value:
+            invitation.attended_minutes = None
     db.session.commit()
     return invitation
 

@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
@@ -21,7 +32,14 @@ from core.extensions import db
 from core.fields import query_id
 from core.picker import search_response
 from events.models import Event
-from invitations.forms import InviteForm, StatusForm
+from invitations.attendance import Applied, Row, apply_report, preview_report, sign
+from invitations.attendance_import import Miss
+from invitations.forms import (
+    AttendanceConfirmForm,
+    AttendanceUploadForm,
+    InviteForm,
+    StatusForm,
+)
 from invitations.models import Invitation
 from invitations.queries import (
     delegations,
@@ -30,10 +48,19 @@ from invitations.queries import (
     status_counts,
     target_matches,
 )
-from invitations.services import choose_people, invite, set_status, target_events, withdraw
+from invitations.services import (
+    choose_people,
+    ensure_started,
+    invite,
+    set_status,
+    target_events,
+    withdraw,
+)
 from organisations.queries import city_choices, organisation_matches
 from outbox.enqueue import queued_in_request
+from participants.csv_common import MAX_BYTES
 from participants.csv_export import attendance_csv, export_row
+from participants.csv_messages import describe
 from participants.queries import participant_matches
 
 
@@ -120,13 +147,96 @@ def for_event(event_id: int) -> str:
 
 @require("invitations.export", load=load_event)
 def attendance(event_id: int) -> Response:
-    """An event's invitations and their statuses as CSV."""
+    """An event's invitations, their statuses and minutes attended as CSV."""
     event = g.target
-    rows = [{**export_row(i.participant), "status": i.status}
+    rows = [{**export_row(i.participant), "status": i.status, "minutes": i.attended_minutes}
             for i in event_invitations(event.id)]
     filename = f"attendance-{event.slug or event.id}.csv"
     return Response(attendance_csv(rows), mimetype="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f"attachment; filename={filename}"})
+
+
+PLATFORMS = {"zoom": "Zoom", "teams": "Microsoft Teams", "tencent": _l("Tencent Meeting"),
+             "unknown": _l("Unknown platform")}
+"""How the preview names the platform a report comes from."""
+
+
+def miss_reason(row: Row) -> str:
+    """Why a report row matched no invitee, in the reader's language."""
+    if row.attendee.errors:
+        return " ".join(describe(error) for error in row.attendee.errors)
+    if row.miss is Miss.AMBIGUOUS:
+        return _("Several invitees have this name; record this person by hand.")
+    if row.attendee.email:
+        return _("No invitee has the e-mail address %(email)s or this name.",
+                 email=row.attendee.email)
+    return _("No invitee has this name.")
+
+
+def _import_summary(done: Applied) -> str:
+    """"166 marked attended. 2 rows not matched." in the reader's language."""
+    summary = [ngettext("%(num)d marked attended.", "%(num)d marked attended.",
+                        done.attended)]
+    if done.no_show:
+        summary.append(ngettext("%(num)d marked no-show.", "%(num)d marked no-show.",
+                                done.no_show))
+    if done.not_matched:
+        summary.append(ngettext("%(num)d row not matched.", "%(num)d rows not matched.",
+                                done.not_matched))
+    if not done.changed:
+        summary.append(_("Nothing changed: this report had already been recorded."))
+    return " ".join(summary)
+
+
+def _show_import(event: Event, form: AttendanceUploadForm) -> str:
+    return render_template("invitations/attendance_import.html", event=event, form=form)
+
+
+@require("invitations.edit", load=load_event)
+def import_attendance(event_id: int) -> str:
+    """Upload an attendance report; the answer is a preview, nothing is written yet."""
+    event: Event = g.target
+    form = AttendanceUploadForm()
+    if not form.validate_on_submit():
+        return _show_import(event, form)
+    data = form.file.data.read(MAX_BYTES + 1)
+    try:
+        ensure_started(event, field="file")
+    except HelixError as error:
+        form.file.errors = [str(error)]
+        return _show_import(event, form)
+    result = preview_report(event, data)
+    if result.file_errors:
+        form.file.errors = [describe(error) for error in result.file_errors]
+        return _show_import(event, form)
+    payload = sign(event, data)
+    form_limit = current_app.config.get("MAX_FORM_MEMORY_SIZE")
+    if form_limit is not None and len(payload) >= form_limit:
+        # The confirmation would be refused as too large (413): say so next to the field.
+        form.file.errors = [_("This report is too large to confirm in one go; split it into "
+                              "smaller files.")]
+        return _show_import(event, form)
+    confirm = AttendanceConfirmForm(formdata=None, payload=payload)
+    return render_template("invitations/attendance_preview.html", event=event,
+                           preview=result, confirm=confirm, platforms=PLATFORMS,
+                           miss_reason=miss_reason)
+
+
+@require("invitations.edit", load=load_event)
+def confirm_attendance(event_id: int) -> BaseResponse:
+    """Mark the previewed report's invitees attended, in one transaction."""
+    event: Event = g.target
+    form = AttendanceConfirmForm()
+    if not form.validate_on_submit():
+        flash(_("The uploaded file was lost; please upload it again."), "danger")
+        return redirect(url_for("invitations.import_attendance", event_id=event.id))
+    try:
+        done = apply_report(current_user, event, form.payload.data, form.mark_no_show.data)
+    except HelixError as error:
+        flash(str(error), "danger")
+        return redirect(url_for("invitations.import_attendance", event_id=event.id))
+    flash(_import_summary(done), "success")
+    return redirect(url_for("invitations.for_event", event_id=event.id))
 
 
 @require("invitations.edit", load=load_invitation)
@@ -136,7 +246,7 @@ def change_status(invitation_id: int) -> BaseResponse:
     form = StatusForm()
     if form.validate_on_submit():
         try:
-            set_status(found, form.status.data)
+            set_status(current_user, found, form.status.data)
         except HelixError as error:
             flash(str(error), "danger")
         else:

@@ -26,6 +26,7 @@ bp = Blueprint("missions", __name__, url_prefix="/missions")
 
 ROUTES = [
     ("/", index, ["GET"]),
+    ("/search", pages.search, ["GET"]),
     ("/new", create, ["GET", "POST"]),
     ("/<int:mission_id>", detail, ["GET"]),
     ("/<int:mission_id>/print", printable, ["GET"]),

@@ -17,7 +17,7 @@ from participants.csv_common import FORMULA_PREFIXES
 from participants.csv_import import PARTICIPANT_COLUMNS
 
 BOM = "\ufeff"
-ATTENDANCE_COLUMNS = (*PARTICIPANT_COLUMNS, "status")
+ATTENDANCE_COLUMNS = (*PARTICIPANT_COLUMNS, "status", "minutes")
 
 
 def guard_cell(value: object) -> str:
@@ -62,5 +62,6 @@ def participants_csv(rows: Iterable[Mapping[str, object]]) -> bytes:
 
 
 def attendance_csv(rows: Iterable[Mapping[str, object]]) -> bytes:
-    """An event's invitation list: the participant columns and the invitation status."""
+    """An event's invitation list: the participant columns, the invitation status and the
+    minutes attended (from an imported webinar report, else empty)."""
     return to_csv(rows, ATTENDANCE_COLUMNS)

@@ -15,10 +15,12 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from accounts.permissions import ensure, require
 from core.choices import select_choices
+from core.converters import MAX_ID
 from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_id, query_text
 from core.integrity import show_error
+from core.text import whole_number
 from organisations.access import in_city
 from organisations.models import Organisation
 from organisations.queries import city_choices, organisation_choices
@@ -183,7 +185,8 @@ def import_confirm() -> str | BaseResponse:
     """Write every valid row of the previewed file in one transaction, or nothing."""
     form = ImportConfirmForm()
     kind = form.kind.data if form.kind.data in KINDS else "participants"
-    expected = int(form.expected.data) if (form.expected.data or "").isdigit() else -1
+    expected = whole_number(form.expected.data, MAX_ID)
+    expected = -1 if expected is None else expected
     if not form.validate_on_submit():
         flash(_("The uploaded file was lost; please upload it again."), "danger")
         return redirect(url_for("participants.import_upload"))

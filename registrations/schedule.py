@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from core.text import whole_number
+
+#: The earliest reminder: four weeks before the event.
+MAX_HOURS = 24 * 28
+
 
 def parse_hours(text: str | None, default: str = "24,1") -> list[int]:
     """``"24, 1"`` → ``[24, 1]`` (largest first, duplicates and zeros dropped)."""
-    hours = {int(p) for p in (text or default).split(",") if p.strip().isdigit()}
+    found = (whole_number(p, MAX_HOURS) for p in (text or default).split(","))
+    hours = {h for h in found if h is not None}
     return sorted((h for h in hours if h > 0), reverse=True)
 
 

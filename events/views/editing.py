@@ -15,7 +15,9 @@ from markupsafe import Markup, escape
 from accounts.permissions import ensure, require
 from accounts.policy import Target
 from core.extensions import db
+from core.fields import query_id
 from core.registry import provided
+from core.text import whole_number
 from core.timefmt import to_local
 from events.forms import LOCAL_FORMAT, EventForm
 from events.models import Event, EventKind, own_city_ids
@@ -84,11 +86,12 @@ def _prefill(form: EventForm) -> None:
             continue
     if args.get("online") == "1":
         form.online.data = True
-    if args.get("mission_id", "").isdigit():
-        form.mission_id.data = int(args["mission_id"])
-    if args.get("city_id", "").isdigit():
-        form.city_id.data = int(args["city_id"])
-    cities = [int(c) for c in args.getlist("cities") if c.isdigit()]
+    # Ids through query_id: "²".isdigit() is true and 2**63 overflows the database.
+    if mission_id := query_id(args.get("mission_id")):
+        form.mission_id.data = mission_id
+    if city_id := query_id(args.get("city_id")):
+        form.city_id.data = city_id
+    cities = [c for c in map(query_id, args.getlist("cities")) if c]
     if cities:
         form.cities.data = cities
 
@@ -155,8 +158,8 @@ def cancel(event_id: int) -> ResponseReturnValue:
 def duplicate(event_id: int) -> ResponseReturnValue:
     """Copy an event, optionally some weeks later, and open the copy for editing."""
     event: Event = g.target
-    weeks = request.form.get("weeks", "0")
-    shift = timedelta(weeks=int(weeks)) if weeks.isdigit() and int(weeks) <= 104 else None
+    weeks = whole_number(request.form.get("weeks", "0"), 104)
+    shift = timedelta(weeks=weeks) if weeks is not None else None
     if shift is None:
         flash(_("Enter a number of weeks between 0 and 104."), "danger")
         return redirect(url_for("events.detail", event_id=event_id))

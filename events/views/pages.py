@@ -18,6 +18,7 @@ from core.date_ranges import FEED_DAYS, range_error
 from core.extensions import db
 from core.fields import FIRST_YEAR, LAST_YEAR, query_id
 from core.i18n import get_lang, localized
+from core.paging import bounded_page
 from core.registry import provided
 from core.timefmt import is_valid_zone, local_to_utc, to_local
 from core.viewer import viewer_timezone
@@ -70,13 +71,12 @@ def index() -> str:
     paging."""
     form = EventFilterForm(request.args)
     form.validate()
-    page = db.paginate(
+    page, more = bounded_page(
         filtered_events(form).options(joinedload(Event.city), joinedload(Event.theme),
                                       joinedload(Event.mission)),
-        page=query_id(request.args.get("page")) or 1, per_page=PER_PAGE,
-        max_per_page=PER_PAGE, error_out=False)
+        query_id(request.args.get("page")) or 1, PER_PAGE)
     args = {k: v for k, v in request.args.items() if k != "page" and v}
-    return render_template("events/index.html", page=page, form=form, args=args,
+    return render_template("events/index.html", page=page, more=more, form=form, args=args,
                            viewer_tz=viewer_timezone())
 
 

@@ -1,7 +1,7 @@
 """reports: invitations by event and status; newest-first events and missions as ranges
 
 Revision ID: e5b7d1f3a9c2
-Revises: c4d8e2a6f1b3
+Revises: c4a9e1f7d2b3
 Create Date: 2026-12-06 21:15:00
 
 Checked with EXPLAIN (ANALYZE) at 100,000 events (500,000 invitations, 2,000 missions):
@@ -19,7 +19,7 @@ from alembic import op
 
 
 revision = 'e5b7d1f3a9c2'
-down_revision = 'c4d8e2a6f1b3'
+down_revision = 'c4a9e1f7d2b3'
 branch_labels = None
 depends_on = None
 

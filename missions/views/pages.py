@@ -8,12 +8,15 @@ from flask import abort, render_template, request
 from flask_login import current_user
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import joinedload, selectinload
+from werkzeug.wrappers import Response
 
 from accounts.permissions import can
 from core.extensions import db
 from core.fields import query_id
+from core.picker import search_response
 from core.registry import provided
 from core.viewer import viewer_timezone
+from missions.choices import mission_matches
 from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
 from programme.models import City, Partnership
@@ -65,6 +68,11 @@ def index() -> str:
     return render_template("missions/index.html", page=page, missions=page.items, args=args,
                            city=city, partnership=partnership,
                            partnership_title=partnership and partnership_name(partnership))
+
+
+def search() -> Response:
+    """The mission pickers' search: missions whose title holds ``?q=`` (JSON)."""
+    return search_response(mission_matches)
 
 
 def load_mission(mission_id: int) -> Mission:

@@ -1,6 +1,7 @@
 """Parsing attendance reports of Zoom, Teams and Tencent Meeting, and hostile files."""
 
 from invitations.attendance_import import Problem, parse_minutes, parse_report
+from tests.invitations.attendance_files import nicknames, tencent_report
 
 ZOOM = ("Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
         "812 3456 7890,IUC webinar,11/05/2020 09:00,11/05/2020 11:00,host@example.org,120,3\n"
@@ -30,11 +31,7 @@ def test_teams_report_in_utf16_with_tabs() -> None:
 
 
 def test_tencent_report_in_gb18030_with_chinese_headers() -> None:
-    lines = ["会议主题,第四届全球活动", "会议号,123 456 789", "",
-             "用户名（入会昵称）,邮箱,首次入会时间,最后退会时间,累计参会时长"]
-    lines += [f"参会者{n:03d},,2020-11-05 09:00,2020-11-05 11:00,01:{n % 60:02d}:00"
-              for n in range(166)]
-    report = parse_report("\r\n".join(lines).encode("gb18030"))
+    report = parse_report(tencent_report(nicknames(166)))
     assert report.platform == "tencent" and not report.errors
     assert len(report.attendees) == 166
     assert report.attendees[1].minutes == 61
@@ -59,12 +56,24 @@ def test_durations() -> None:
 
 
 def test_match_by_email_then_unique_name() -> None:
-    from invitations.attendance_import import Candidate, match
+    from invitations.attendance_import import Candidate, Match, Miss, match
 
     report = parse_report(ZOOM.encode())
     candidates = [Candidate(1, "jordi.puig@example.org", ("Someone Else",)),
                   Candidate(2, "li@example.org", ("Li Wei", "李伟")),
                   Candidate(3, "x@example.org", ("Wei Li",))]
-    assert match(report.attendees, candidates) == {5: 1, 7: 2}
+    assert match(report.attendees, candidates) == {5: Match(1), 7: Match(2)}
     twins = candidates + [Candidate(4, "y@example.org", ("李伟",))]
-    assert match(report.attendees, twins) == {5: 1, 7: None}
+    assert match(report.attendees, twins) == {5: Match(1), 7: Match(miss=Miss.AMBIGUOUS)}
+    assert match(report.attendees, candidates[2:]) == {5: Match(miss=Miss.NO_INVITEE),
+                                                       7: Match(miss=Miss.NO_INVITEE)}
+
+
+def test_names_match_without_accents_brackets_or_separators() -> None:
+    from invitations.attendance_import import Attendee, Candidate, Match, match
+
+    rows = [Attendee(2, name="Jose-Maria Lopez"), Attendee(3, name="李伟（北京大学）"),
+            Attendee(4, name="ＷＥＩ ＬＩ")]
+    candidates = [Candidate(1, "", ("José María López",)), Candidate(2, "", ("李伟",)),
+                  Candidate(3, "", ("Li Wei",))]
+    assert match(rows, candidates) == {2: Match(1), 3: Match(2), 4: Match(3)}

@@ -99,9 +99,9 @@ def test_status_change_and_attendance_export(organiser: FlaskClient, event) -> N
     assert 'data-status="attended">Attended: <strong>33</strong>' in page.get_data(as_text=True)
     csv = organiser.get(f"/participants/events/{global_event.id}/attendance.csv")
     lines = csv.get_data().decode("utf-8-sig").splitlines()
-    assert lines[0].endswith(",status")
+    assert lines[0].endswith(",status,minutes")
     assert len(lines) == 1 + 37
-    assert sum(line.endswith(",attended") for line in lines) == 33
+    assert sum(line.endswith(",attended,") for line in lines) == 33
 
 
 def test_attendance_cannot_be_recorded_before_the_event(organiser: FlaskClient,

@@ -27,8 +27,9 @@ def test_formula_cells_are_guarded_and_round_trip():
     assert row.values["position"] == "@boss"
 
 
-def test_attendance_has_status_column():
-    data = attendance_csv([{"name": "A", "email": "a@example.org", "status": "attended"}])
-    header, first = data.decode("utf-8-sig").split("\r\n")[:2]
-    assert header.endswith(",status")
-    assert first.endswith(",attended")
+def test_attendance_has_status_and_minutes_columns():
+    data = attendance_csv([{"name": "A", "email": "a@example.org", "status": "attended",
+                            "minutes": 59}, {"name": "B", "status": "invited"}])
+    header, first, second = data.decode("utf-8-sig").split("\r\n")[:3]
+    assert header.endswith(",status,minutes")
+    assert first.endswith(",attended,59") and second.endswith(",invited,")

@@ -18,17 +18,23 @@ NUL = "a\x00b"
 INVALID_UTF8 = object()
 """Marker: encode this value as the raw byte ``0xFF`` (not a valid UTF-8 sequence)."""
 
+SUPERSCRIPT_TWO = "\u00b2"
+"""``"²".isdigit()`` is true, yet ``int("²")`` raises."""
+HUGE_NUMBER = "1" * 5000
+"""Digits only, but more than ``int`` converts (4,300 digits) and any column holds."""
+
 OUT_OF_RANGE_IDS = ("2147483648", "9223372036854775808", "0")
 """Path and form ids the database cannot hold or that name nothing."""
 
 QUERY_VALUES: tuple[object, ...] = (
     NUL, INVALID_UTF8, LONG, "0001-01-01", "9999-12-31T23:59:59Z", "2030-03-31T02:30",
-    "zz-unknown", "9223372036854775808",
+    "zz-unknown", "9223372036854775808", SUPERSCRIPT_TWO,
 )
 """Values tried for every query parameter (DST gap: 02:30 on a spring-forward day)."""
 
 FORM_VALUES: tuple[object, ...] = (
-    NUL, INVALID_UTF8, LONG, "-9223372036854775809", "abc", "0001-01-01",
+    NUL, INVALID_UTF8, LONG, "-9223372036854775809", "abc", "0001-01-01", SUPERSCRIPT_TWO,
+    HUGE_NUMBER,
 )
 """Values tried in every field of a form at once (then fields one at a time, see
 :func:`values_for_field`)."""

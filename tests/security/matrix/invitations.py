@@ -1,7 +1,8 @@
 """Matrix entries of the ``invitations`` blueprint.
 
 The delegate's own invitation is to the Chengdu event, the other one to Liuzhou's: city
-staff (of Liuzhou) may change only the latter.
+staff (of Liuzhou) may change only the latter, and import attendance reports only for the
+Liuzhou event.
 """
 
 from tests.security.route_matrix import LOGIN, expect, staff
@@ -9,6 +10,10 @@ from tests.security.route_matrix import LOGIN, expect, staff
 
 def _liuzhou_invitation(w):
     return {"invitation_id": w.other_invitation.id}
+
+
+def _chengdu_event(w):
+    return {"event_id": w.chengdu_event.id}
 
 
 ROUTES = {
@@ -22,6 +27,18 @@ ROUTES = {
     ],
     "GET invitations.for_event": staff(),
     "GET invitations.attendance": staff(),
+    "GET invitations.import_attendance": [
+        staff(note="the Liuzhou event"),
+        staff(args=_chengdu_event, note="the Chengdu event").but(city_staff=403),
+    ],
+    "POST invitations.import_attendance": [
+        staff(200, note="no file: the form with its error"),
+        staff(200, args=_chengdu_event, note="the Chengdu event").but(city_staff=403),
+    ],
+    "POST invitations.confirm_attendance": [
+        staff(302, note="no payload: back to the upload form"),
+        staff(302, args=_chengdu_event, note="the Chengdu event").but(city_staff=403),
+    ],
     "POST invitations.change_status": [
         expect(admin=302, organiser=302, city_staff=403, delegate=403, anonymous=LOGIN,
                note="an invitation to the Chengdu event"),
