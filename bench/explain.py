@@ -3,9 +3,8 @@
 ``python bench/explain.py [events]`` (default 20,000) empties the database at
 ``BENCH_DATABASE_URL`` (else ``TEST_DATABASE_URL``), generates a programme there
 (``bench/generate.py``), runs ``EXPLAIN (ANALYZE)`` on the queries the app itself builds
-for the personal feed, a calendar month, a city feed and a city's helix report, prints
-the plans, and exits 1 when one of them reads a big table with a sequential scan (a
-missing index).
+for the personal feed, a calendar month and a city feed, prints the plans, and exits 1 when
+one of them reads a big table with a sequential scan (a missing index).
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ def seq_scans(plan: str) -> list[str]:
 
 
 def _queries() -> dict[str, object]:
-    """The statements the app builds for the hot pages (inside an app context)."""
+    """The statements the app builds for the three hot pages (inside an app context)."""
     from sqlalchemy import select
     from sqlalchemy.orm import joinedload
 
@@ -44,7 +43,6 @@ def _queries() -> dict[str, object]:
     from core.extensions import db
     from events.models import Event
     from participants.models import Participant
-    from reports.queries import Scope, composition_query
 
     person = db.session.scalar(select(Participant.id).where(Participant.feed_token == TOKEN))
     today = datetime.now(UTC)
@@ -59,7 +57,6 @@ def _queries() -> dict[str, object]:
         .order_by(Event.starts_at),
         "city feed": public_events().where(Event.city_id == 3, Event.ends_at >= cutoff)
         .options(joinedload(Event.city)).order_by(Event.starts_at, Event.id),
-        "city helix report": composition_query(Scope.CITY, 3),
     }
 
 

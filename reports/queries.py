@@ -98,22 +98,16 @@ def side_column() -> tuple[ColumnElement[str], type[City], type[City]]:
     return side, own, org_city  # type: ignore[return-value]
 
 
-def composition_query(scope: Scope, key: int,
-                      basis: str = "expected") -> Select[tuple[str, str, int]]:
-    """``(helix role, side, people)`` rows of the scope (``bench/explain.py`` checks its
-    plan)."""
-    side, own, org_city = side_column()
-    return (select(Participant.helix_role, side, func.count(Participant.id))
-            .outerjoin(own, own.id == Participant.city_id)
-            .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
-            .outerjoin(org_city, org_city.id == Organisation.city_id)
-            .where(Participant.id.in_(participant_ids(scope, key, basis)))
-            .group_by(Participant.helix_role, side))
-
-
 def helix_composition(scope: Scope, key: int, basis: str = "expected") -> HelixComposition:
     """Head counts by helix role and side for the scope (one query)."""
-    rows = db.session.execute(composition_query(scope, key, basis))
+    side, own, org_city = side_column()
+    rows = db.session.execute(
+        select(Participant.helix_role, side, func.count(Participant.id))
+        .outerjoin(own, own.id == Participant.city_id)
+        .outerjoin(Organisation, Organisation.id == Participant.organisation_id)
+        .outerjoin(org_city, org_city.id == Organisation.city_id)
+        .where(Participant.id.in_(participant_ids(scope, key, basis)))
+        .group_by(Participant.helix_role, side))
     return from_counts((role, s, n) for role, s, n in rows)
 
 
