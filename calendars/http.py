@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from flask import Request, Response, current_app
 from sqlalchemy import select
@@ -30,6 +30,8 @@ FORMAT_VERSION = "1"
 EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 CACHE_ENTRIES = 256
+
+V = TypeVar("V")
 
 
 class Memo:
@@ -110,15 +112,15 @@ def not_modified(request: Request, etag: str, last_modified: datetime) -> bool:
     return since is not None and last_modified.replace(microsecond=0) <= since
 
 
-class FeedCache:
-    """A bounded, thread-safe LRU of built feeds keyed by ETag."""
+class FeedCache(Generic[V]):
+    """A bounded, thread-safe LRU of built feeds (or other built values) keyed by ETag."""
 
     def __init__(self, entries: int = CACHE_ENTRIES) -> None:
         self.entries = entries
-        self._data: OrderedDict[str, bytes] = OrderedDict()
+        self._data: OrderedDict[str, V] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_build(self, etag: str, build: Callable[[], bytes]) -> bytes:
+    def get_or_build(self, etag: str, build: Callable[[], V]) -> V:
         """The cached bytes for ``etag``, building (outside the lock) when missing."""
         with self._lock:
             if etag in self._data:
@@ -143,7 +145,7 @@ def calendar_response(
     etag: str,
     last_modified: datetime,
     body: Callable[[], bytes],
-    cache: FeedCache,
+    cache: FeedCache[bytes],
     filename: str,
     attachment: bool = False,
     private: bool = False,

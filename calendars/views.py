@@ -36,7 +36,7 @@ from missions.models import Mission
 from participants.models import Participant
 from programme.models import City, Theme
 
-cache = FeedCache()
+cache: FeedCache[bytes] = FeedCache()
 
 
 def _lang(default: str = "en") -> str:

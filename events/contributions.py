@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload
 
 from core.extensions import db
@@ -22,7 +22,8 @@ __all__ = ["VISIBILITIES", "city_events", "home_lists",
            "mission_event_dates", "mission_events", "partnership_events"]
 
 HOME_LIMIT = 8
-CITY_PAGE_EVENTS = 10
+#: Events listed each way (upcoming, past) on a city's or a partnership's page.
+PAGE_EVENTS = 10
 
 
 def home_lists() -> dict[str, Any]:
@@ -56,19 +57,11 @@ def mission_event_dates(mission: Any) -> list[date]:
     return dates
 
 
-def city_events(city: Any, viewer: Any) -> dict[str, list[Event]]:
-    """The events the city takes part in that the viewer may see: held there, listing it
-    among their participating cities, online ones of its partnerships without cities of
-    their own, and those its people are invited to. Only the next and the latest
-    ``CITY_PAGE_EVENTS`` of them ("upcoming" and "past"): a city's page stays one screen
-    however long the programme's history (the events list has them all)."""
-    in_partnership = Event.partnership.has(or_(
-        Partnership.eu_cities.any(id=city.id), Partnership.china_cities.any(id=city.id)))
-    query = (visible_events(viewer)
-             .where(or_(Event.city_id == city.id, Event.cities.any(id=city.id),
-                        Event.city_id.is_(None) & ~Event.cities.any() & in_partnership,
-                        provided("city.invited")(city.id, Event.id)))
-             .options(joinedload(Event.city)).limit(CITY_PAGE_EVENTS))
+def _next_and_latest(query: Select[tuple[Event]]) -> dict[str, list[Event]]:
+    """The next and the latest ``PAGE_EVENTS`` events of ``query`` ("upcoming" and
+    "past"): a page stays one screen however long the programme's history (the events
+    list has them all)."""
+    query = query.options(joinedload(Event.city)).limit(PAGE_EVENTS)
     now = utcnow()
     # Split at the start time so both lists walk the start-time index from now and stop
     # after a few rows; an event under way is at the top of the latest ones.
@@ -80,8 +73,21 @@ def city_events(city: Any, viewer: Any) -> dict[str, list[Event]]:
     }
 
 
-def partnership_events(partnership: Any, viewer: Any) -> list[Event]:
-    """The partnership's events the viewer may see, in order, with their cities."""
-    return list(db.session.scalars(
-        visible_events(viewer).where(Event.partnership_id == partnership.id)
-        .options(joinedload(Event.city)).order_by(Event.starts_at)))
+def city_events(city: Any, viewer: Any) -> dict[str, list[Event]]:
+    """The events the city takes part in that the viewer may see: held there, listing it
+    among their participating cities, online ones of its partnerships without cities of
+    their own, and those its people are invited to; the next and the latest few
+    (:func:`_next_and_latest`)."""
+    in_partnership = Event.partnership.has(or_(
+        Partnership.eu_cities.any(id=city.id), Partnership.china_cities.any(id=city.id)))
+    return _next_and_latest(
+        visible_events(viewer)
+        .where(or_(Event.city_id == city.id, Event.cities.any(id=city.id),
+                   Event.city_id.is_(None) & ~Event.cities.any() & in_partnership,
+                   provided("city.invited")(city.id, Event.id))))
+
+
+def partnership_events(partnership: Any, viewer: Any) -> dict[str, list[Event]]:
+    """The partnership's events the viewer may see, the next and the latest few
+    (:func:`_next_and_latest`)."""
+    return _next_and_latest(visible_events(viewer).where(Event.partnership_id == partnership.id))

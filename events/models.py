@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.policy import Target
@@ -87,6 +87,8 @@ class Event(db.Model):
     """One dated activity, stored as UTC instants plus the venue's IANA zone."""
 
     __tablename__ = "event"
+    #: A partnership's next and latest events (its page) are an index range, not a sort.
+    __table_args__ = (Index("ix_event_partnership_id_starts_at", "partnership_id", "starts_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str | None] = mapped_column(String(120), unique=True)
@@ -108,7 +110,7 @@ class Event(db.Model):
     language: Mapped[str] = mapped_column(String(10), default=WorkingLanguage.EN.value)
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("theme.id"))
     mission_id: Mapped[int | None] = mapped_column(ForeignKey("mission.id"), index=True)
-    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"), index=True)
+    partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"))
     status: Mapped[str] = mapped_column(String(12), default=EventStatus.TENTATIVE.value)
     visibility: Mapped[str] = mapped_column(String(10), default=Visibility.PUBLIC.value)
     reported_attendance: Mapped[int | None] = mapped_column(Integer)

@@ -16,6 +16,7 @@ from core.labels import EVENT_KINDS, EVENT_STATUSES, choices
 from core.picker import PickerField
 from events.forms import CHOICE_MESSAGE, city_choices, theme_choices
 from missions.choices import mission_labels
+from programme.choices import partnership_choices
 
 
 def _chosen(field: SelectField) -> int | None:
@@ -35,6 +36,7 @@ class EventFilterForm(HelixForm):
     theme = SelectField(_l("Theme"), coerce=optional_id, validate_choice=False)
     mission = PickerField(_l("Mission"), lookup=mission_labels, multiple=False,
                           search_endpoint="missions.search")
+    partnership = SelectField(_l("Partnership"), coerce=optional_id, validate_choice=False)
     status = SelectField(_l("Status"), choices=opts([("", _l("All statuses")),
                                                       *choices(EVENT_STATUSES)]),
                          validate_choice=False)
@@ -47,6 +49,7 @@ class EventFilterForm(HelixForm):
         # A filter by an archived city or theme (a bookmarked list) still shows it chosen.
         self.city.choices = city_choices(keep=[_chosen(self.city)])
         self.theme.choices = theme_choices(keep=[_chosen(self.theme)])
+        self.partnership.choices = opts(partnership_choices(keep=[_chosen(self.partnership)]))
 
 
 MIN_MINUTES, MAX_MINUTES = 15, 600

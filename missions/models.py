@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from accounts.policy import Target
@@ -84,6 +84,10 @@ class Mission(db.Model):
     """A delegation's trip or an online programme, with its itinerary of events."""
 
     __tablename__ = "mission"
+    #: The newest missions (reports index, missions index, a partnership's page) are an
+    #: index range, not a sort.
+    __table_args__ = (Index("ix_mission_partnership_id_start_date", "partnership_id",
+                            "start_date"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str | None] = mapped_column(String(120), unique=True)
@@ -93,7 +97,7 @@ class Mission(db.Model):
     objectives_en: Mapped[str | None] = mapped_column(Text)
     objectives_zh: Mapped[str | None] = mapped_column(Text)
     partnership_id: Mapped[int | None] = mapped_column(ForeignKey("partnership.id"))
-    start_date: Mapped[date]
+    start_date: Mapped[date] = mapped_column(index=True)
     end_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(12), default=MissionStatus.DRAFT.value)
     version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")

@@ -14,10 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from core.extensions import db
-from core.i18n import get_lang, localized
-from programme.collation import latin_key, pinyin_sort_key
+from core.i18n import localized
 from programme.models import City, Partnership, Side, Theme, offered
-from programme.sorting import by_name
+from programme.sorting import by_name, partnership_names
 
 Choice = tuple[int | str, str]
 """An option's value (an id, or ``""`` for the blank entry) and label."""
@@ -51,15 +50,8 @@ def theme_choices(keep: Keep = (), *, blank: bool = True) -> list[Choice]:
     return _blank(blank) + [(t.id, localized(t, "name")[0]) for t in themes]
 
 
-def partnership_name(partnership: Partnership) -> str:
-    """A partnership named by its cities in the page's language, the European ones first."""
-    return " – ".join(localized(c, "name")[0] for c in partnership.cities)
-
-
 def partnership_choices(keep: Keep = (), *, blank: bool = True) -> list[Choice]:
     """Partnerships offered, named by their cities and sorted by that name."""
     query = select(Partnership).where(offered(Partnership, keep)).options(
         selectinload(Partnership.eu_cities), selectinload(Partnership.china_cities))
-    rows = [(p.id, partnership_name(p)) for p in db.session.scalars(query)]
-    key = pinyin_sort_key if get_lang() == "zh" else latin_key
-    return _blank(blank) + sorted(rows, key=lambda row: key(row[1]))
+    return _blank(blank) + partnership_names(db.session.scalars(query))

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, Flask
 
-from reports import views
+from reports import generation, views
 from reports.queries import Scope
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -34,5 +34,6 @@ bp.add_url_rule("/themes/<int:theme_id>.csv", "theme_csv", theme.csv)
 
 
 def init_app(app: Flask) -> None:
-    """Register the blueprint."""
+    """Register the blueprint; keep the aggregates' generation (:mod:`reports.generation`)."""
     app.register_blueprint(bp)
+    generation.install(app)

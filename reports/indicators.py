@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 
 from organisations.helix_roles import HelixRole, coerce_role
 from reports.helix import SIDES, HelixComposition
@@ -25,37 +24,41 @@ def delegations_received(rows: Iterable[tuple[str, int]]) -> list[tuple[str, int
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
-def per_year(rows: Iterable[tuple[str, int]]) -> tuple[list[int], dict[str, dict[int, int]]]:
-    """Pivot ``(key, year)`` pairs: the sorted years and ``{key: {year: count}}``."""
+def per_year(
+    rows: Iterable[tuple[str, int] | tuple[str, int, int]],
+) -> tuple[list[int], dict[str, dict[int, int]]]:
+    """Pivot ``(key, year)`` pairs, or grouped ``(key, year, count)`` rows: the sorted
+    years and ``{key: {year: count}}``."""
     table: dict[str, dict[int, int]] = defaultdict(dict)
     years: set[int] = set()
-    for key, year in rows:
+    for key, year, *count in rows:
         years.add(year)
-        table[key][year] = table[key].get(year, 0) + 1
+        table[key][year] = table[key].get(year, 0) + (count[0] if count else 1)
     ordered = sorted(years)
     return ordered, {key: {y: counts.get(y, 0) for y in ordered} for key, counts in table.items()}
 
 
 def roles_over_time(
-    rows: Iterable[tuple[int, HelixRole | str | None]],
+    rows: Iterable[tuple[int, HelixRole | str | None] | tuple[int, HelixRole | str | None, int]],
 ) -> tuple[list[int], dict[HelixRole, list[int]]]:
-    """Participants per helix role per year from ``(year, role)`` pairs (one per person-event)."""
+    """Participants per helix role per year from ``(year, role)`` pairs (one per
+    person-event), or grouped ``(year, role, count)`` rows."""
     counter: Counter[tuple[int, HelixRole]] = Counter()
     years: set[int] = set()
-    for year, role in rows:
+    for year, role, *count in rows:
         years.add(year)
         parsed = coerce_role(role)
         if parsed is not None:
-            counter[(year, parsed)] += 1
+            counter[(year, parsed)] += count[0] if count else 1
     ordered = sorted(years)
     return ordered, {role: [counter[(y, role)] for y in ordered] for role in HelixRole}
 
 
-def outcomes_by_kind(
-    rows: Iterable[tuple[str, date | None]], kinds: Sequence[str]
-) -> dict[str, int]:
-    """Count outcomes per kind (all of ``kinds`` present, zeros included)."""
-    counter = Counter(kind for kind, _signed in rows)
+def outcomes_by_kind(rows: Iterable[tuple[str, int]], kinds: Sequence[str]) -> dict[str, int]:
+    """Grouped ``(kind, count)`` rows per kind (all of ``kinds`` present, zeros included)."""
+    counter: Counter[str] = Counter()
+    for kind, count in rows:
+        counter[kind] += count
     return {kind: counter.get(kind, 0) for kind in kinds}
 
 

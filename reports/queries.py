@@ -4,13 +4,17 @@ partnership or theme, counted by helix role and by side (Europe / China).
 A person counts once per report. "Taking part" means being invited to one of the scope's
 (non-cancelled) events without having declined or missed it, or being a member of one of
 its missions' delegations; with ``basis="attended"`` only recorded attendance counts.
+
+The counts of a city or partnership read all of its history, so the pages take them, and
+the ids of the first people listed, from the per-generation cache
+(:mod:`reports.generation`).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, Select, func, or_, select, union
+from sqlalchemy import ColumnElement, Select, func, select, union
 from sqlalchemy.orm import aliased, joinedload
 
 from core.extensions import db
@@ -20,11 +24,14 @@ from missions.models import DelegationMember, Mission, MissionStatus, mission_ci
 from organisations.models import Organisation
 from participants.models import Participant
 from programme.models import City
+from reports.generation import cached
 from reports.helix import HelixComposition, from_counts
 
 EXPECTED = (InvitationStatus.INVITED.value, InvitationStatus.ACCEPTED.value,
             InvitationStatus.TENTATIVE.value, InvitationStatus.ATTENDED.value)
 ATTENDED = (InvitationStatus.ATTENDED.value,)
+#: People listed on a report page (the CSV export has everyone).
+PEOPLE_SHOWN = 100
 
 
 class Scope(StrEnum):
@@ -49,34 +56,38 @@ def _missions_of(scope: Scope, key: int) -> Select[tuple[int]] | None:
     return None
 
 
-def _event_condition(scope: Scope, key: int) -> ColumnElement[bool]:
+def _event_conditions(scope: Scope, key: int) -> list[ColumnElement[bool]]:
+    """Which events are the scope's: one condition per index (a partnership's or theme's
+    own events, and its missions' events, are two index ranges; ``OR`` would read the
+    whole event table)."""
     if scope is Scope.EVENT:
-        return Event.id == key
+        return [Event.id == key]
     if scope is Scope.MISSION:
-        return Event.mission_id == key
+        return [Event.mission_id == key]
     if scope is Scope.CITY:
-        return Event.city_id == key
+        return [Event.city_id == key]
     missions = _missions_of(scope, key)
     assert missions is not None
     column = Event.partnership_id if scope is Scope.PARTNERSHIP else Event.theme_id
-    return or_(column == key, Event.mission_id.in_(missions))
+    return [column == key, Event.mission_id.in_(missions)]
 
 
 def participant_ids(scope: Scope, key: int, basis: str = "expected") -> Select[tuple[int]]:
     """Ids of the people who took part in the scope (a sub-select, run by callers)."""
     statuses = ATTENDED if basis == "attended" else EXPECTED
-    invited = (select(Invitation.participant_id).join(Event, Event.id == Invitation.event_id)
-               .where(_event_condition(scope, key),
-                      Event.status != EventStatus.CANCELLED.value,
-                      Invitation.status.in_(statuses)))
+    invited = [select(Invitation.participant_id).join(Event, Event.id == Invitation.event_id)
+               .where(condition, Event.status != EventStatus.CANCELLED.value,
+                      Invitation.status.in_(statuses))
+               for condition in _event_conditions(scope, key)]
     missions = _missions_of(scope, key)
-    if missions is None or basis == "attended":
-        return invited
-    members = (select(DelegationMember.participant_id)
-               .join(Mission, Mission.id == DelegationMember.mission_id)
-               .where(Mission.id.in_(missions),
-                      Mission.status != MissionStatus.CANCELLED.value))
-    return select(union(invited, members).subquery().c[0])
+    if missions is not None and basis != "attended":
+        invited.append(select(DelegationMember.participant_id)
+                       .join(Mission, Mission.id == DelegationMember.mission_id)
+                       .where(Mission.id.in_(missions),
+                              Mission.status != MissionStatus.CANCELLED.value))
+    if len(invited) == 1:
+        return invited[0]
+    return select(union(*invited).subquery().c[0])
 
 
 def side_column() -> tuple[ColumnElement[str], type[City], type[City]]:
@@ -100,10 +111,33 @@ def helix_composition(scope: Scope, key: int, basis: str = "expected") -> HelixC
     return from_counts((role, s, n) for role, s, n in rows)
 
 
+def report_composition(scope: Scope, key: int, basis: str = "expected") -> HelixComposition:
+    """:func:`helix_composition`, computed once per reports generation."""
+    return cached(("helix", scope.value, key, basis),
+                  lambda: helix_composition(scope, key, basis))
+
+
+def _people(scope: Scope, key: int, basis: str) -> Select[tuple[Participant]]:
+    return (select(Participant).where(Participant.id.in_(participant_ids(scope, key, basis)))
+            .order_by(Participant.helix_role, Participant.name, Participant.id))
+
+
+def _with_places(query: Select[tuple[Participant]]) -> Select[tuple[Participant]]:
+    return query.options(joinedload(Participant.organisation).joinedload(Organisation.city),
+                         joinedload(Participant.city))
+
+
 def people(scope: Scope, key: int, basis: str = "expected") -> list[Participant]:
     """The people counted in the report, by helix role then name (one query)."""
-    return list(db.session.scalars(
-        select(Participant).where(Participant.id.in_(participant_ids(scope, key, basis)))
-        .options(joinedload(Participant.organisation).joinedload(Organisation.city),
-                 joinedload(Participant.city))
-        .order_by(Participant.helix_role, Participant.name)))
+    return list(db.session.scalars(_with_places(_people(scope, key, basis))))
+
+
+def first_people(scope: Scope, key: int, basis: str = "expected",
+                 limit: int = PEOPLE_SHOWN) -> list[Participant]:
+    """The first ``limit`` people of :func:`people` (their ids kept per generation; one
+    query while the data do not change)."""
+    ids = cached(("people", scope.value, key, basis, limit), lambda: list(db.session.scalars(
+        _people(scope, key, basis).with_only_columns(Participant.id).limit(limit))))
+    return list(db.session.scalars(_with_places(
+        select(Participant).where(Participant.id.in_(ids))
+        .order_by(Participant.helix_role, Participant.name, Participant.id))))

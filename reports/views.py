@@ -24,12 +24,14 @@ from organisations.helix_roles import HelixRole
 from outcomes.queries import outcomes_for
 from participants.csv_export import export_row, participants_csv
 from programme.models import City, Partnership, Theme
-from programme.sorting import by_name
+from programme.sorting import by_name, partnership_name
 from reports.dashboard import dashboard as compute_dashboard
 from reports.helix import HelixLevel
 from reports.indicators import helix_chart, series_chart
-from reports.queries import Scope, helix_composition, people
+from reports.queries import Scope, first_people, people, report_composition
 
+#: Latest missions and events listed on the index (the full lists have their own pages).
+INDEX_LATEST = 25
 MODELS: dict[Scope, type[Any]] = {
     Scope.MISSION: Mission, Scope.EVENT: Event, Scope.CITY: City,
     Scope.PARTNERSHIP: Partnership, Scope.THEME: Theme,
@@ -49,7 +51,7 @@ def side_labels() -> dict[str, str]:
 def scope_title(scope: Scope, target: Any) -> str:
     """A readable name of the report's subject."""
     if scope is Scope.PARTNERSHIP:
-        return " – ".join(localized(city, "name")[0] for city in target.cities)
+        return partnership_name(target)
     field = "title" if scope in (Scope.MISSION, Scope.EVENT) else "name"
     return localized(target, field)[0]
 
@@ -67,25 +69,29 @@ def _basis() -> str:
 
 @require("reports.view")
 def index() -> str:
-    """Choose what to report on."""
+    """Choose what to report on: every partnership, city and theme; the latest missions
+    and events (their lists link to the rest)."""
     return render_template(
         "reports/index.html",
         partnerships=db.session.scalars(select(Partnership).options(
             selectinload(Partnership.eu_cities), selectinload(Partnership.china_cities))
             .order_by(Partnership.start_date, Partnership.slug)).all(),
-        missions=db.session.scalars(select(Mission).order_by(Mission.start_date.desc())).all(),
-        events=db.session.scalars(select(Event).options(joinedload(Event.city))
-                                  .order_by(Event.starts_at.desc())).all(),
+        missions=db.session.scalars(select(Mission).order_by(
+            Mission.start_date.desc(), Mission.id.desc()).limit(INDEX_LATEST)).all(),
+        events=db.session.scalars(select(Event).options(joinedload(Event.city)).order_by(
+            Event.starts_at.desc(), Event.id.desc()).limit(INDEX_LATEST)).all(),
+        latest=INDEX_LATEST,
         cities=by_name(db.session.scalars(select(City)).all()),
         themes=by_name(db.session.scalars(select(Theme)).all()),
     )
 
 
 def helix_page(scope: Scope, key: int) -> str:
-    """Who took part by helix role and side: table, chart, completeness, people."""
+    """Who took part by helix role and side: table, chart, completeness, the first
+    people (the CSV export has everyone)."""
     target = _load(scope, key)
     basis = _basis()
-    composition = helix_composition(scope, key, basis)
+    composition = report_composition(scope, key, basis)
     title = scope_title(scope, target)
     chart = helix_chart(composition, role_labels(), side_labels(),
                         _("Participants by helix role"))
@@ -97,14 +103,14 @@ def helix_page(scope: Scope, key: int) -> str:
     return render_template(
         "reports/helix.html", scope=scope, target=target, title=title, basis=basis,
         helix=composition, chart=chart, levels=HelixLevel, roles=list(HelixRole),
-        people=people(scope, key, basis), outcomes=outcomes,
+        people=first_people(scope, key, basis), outcomes=outcomes,
         endpoint=f"reports.{scope.value}", key_arg=f"{scope.value}_id")
 
 
 def helix_data(scope: Scope, key: int) -> BaseResponse:
     """The chart payload and completeness as JSON (for other tools and scripts)."""
     target = _load(scope, key)
-    composition = helix_composition(scope, key, _basis())
+    composition = report_composition(scope, key, _basis())
     return jsonify({
         "title": scope_title(scope, target),
         "total": composition.total,

@@ -52,6 +52,8 @@ def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
         query = query.where(Event.theme_id == form.theme.data)
     if form.mission.data:
         query = query.where(Event.mission_id == form.mission.data)
+    if form.partnership.data:
+        query = query.where(Event.partnership_id == form.partnership.data)
     if form.status.data:
         query = query.where(Event.status == form.status.data)
     dates_ok = not (form.date_from.errors or form.date_to.errors)  # else shown, not applied
@@ -65,7 +67,8 @@ def filtered_events(form: EventFilterForm) -> Select[tuple[Event]]:
 
 
 def index() -> str:
-    """Events with filters (kind, city, theme, mission, status, dates) and paging."""
+    """Events with filters (kind, city, theme, mission, partnership, status, dates) and
+    paging."""
     form = EventFilterForm(request.args)
     form.validate()
     page, more = bounded_page(

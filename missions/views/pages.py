@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import abort, render_template, request
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import joinedload, selectinload
 from werkzeug.wrappers import Response
 
@@ -19,43 +19,55 @@ from core.viewer import viewer_timezone
 from missions.choices import mission_matches
 from missions.itinerary import build_itinerary
 from missions.models import DelegationMember, HotelStay, Mission, TravelLeg
-from programme.models import City
+from programme.models import City, Partnership
+from programme.sorting import partnership_name
 
 #: Missions on one page of the index.
 PER_PAGE = 25
-CITY_PAGE_MISSIONS = 10
+#: Missions listed on a city's or a partnership's page (which link to the rest).
+PAGE_MISSIONS = 10
+
+
+def _newest(condition: ColumnElement[bool]) -> list[Mission]:
+    return list(db.session.scalars(
+        select(Mission).where(condition)
+        .order_by(Mission.start_date.desc(), Mission.id.desc()).limit(PAGE_MISSIONS)))
 
 
 def partnership_missions(partnership: Any) -> list[Mission]:
-    """The partnership's missions, newest first (for the partnership page)."""
-    return list(db.session.scalars(
-        select(Mission).where(Mission.partnership_id == partnership.id)
-        .order_by(Mission.start_date.desc())))
+    """The partnership's newest ``PAGE_MISSIONS`` missions (for the partnership page, which
+    links to the missions index filtered by the partnership for the rest)."""
+    return _newest(Mission.partnership_id == partnership.id)
 
 
 def city_missions(city: Any) -> list[Mission]:
-    """The newest ``CITY_PAGE_MISSIONS`` missions visiting or coming from the city (for the
+    """The newest ``PAGE_MISSIONS`` missions visiting or coming from the city (for the
     city page, which links to the missions index filtered by the city for the rest)."""
-    return list(db.session.scalars(
-        select(Mission).where(Mission.cities.any(id=city.id))
-        .order_by(Mission.start_date.desc(), Mission.id.desc()).limit(CITY_PAGE_MISSIONS)))
+    return _newest(Mission.cities.any(id=city.id))
 
 
 def index() -> str:
     """Missions, newest first, one page at a time (three queries, whatever the count),
-    optionally only those of one city (``?city=<id>``)."""
+    optionally only those of one city (``?city=<id>``) or partnership (``?partnership=``)."""
     city_id = query_id(request.args.get("city"))
     city = db.session.get(City, city_id) if city_id else None
+    partnership_id = query_id(request.args.get("partnership"))
+    partnership = db.session.get(Partnership, partnership_id) if partnership_id else None
     query = select(Mission).options(selectinload(Mission.cities))
+    args: dict[str, int] = {}
     if city is not None:
         query = query.where(Mission.cities.any(id=city.id))
+        args["city"] = city.id
+    if partnership is not None:
+        query = query.where(Mission.partnership_id == partnership.id)
+        args["partnership"] = partnership.id
     page = db.paginate(
         query.order_by(Mission.start_date.desc(), Mission.id.desc()),
         page=query_id(request.args.get("page")) or 1, per_page=PER_PAGE,
         max_per_page=PER_PAGE, error_out=False)
-    args = {"city": city.id} if city is not None else {}
     return render_template("missions/index.html", page=page, missions=page.items, args=args,
-                           city=city)
+                           city=city, partnership=partnership,
+                           partnership_title=partnership and partnership_name(partnership))
 
 
 def search() -> Response:

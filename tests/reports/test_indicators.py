@@ -1,7 +1,5 @@
 """Measure indicators and chart payloads."""
 
-from datetime import date
-
 from organisations.helix_roles import HelixRole
 from reports.helix import compose
 from reports.indicators import (
@@ -38,7 +36,7 @@ def test_roles_over_time_ignores_unknown_role_but_keeps_year():
 
 
 def test_outcomes_by_kind_lists_every_kind():
-    rows = [("mou", date(2020, 10, 30)), ("mou", None), ("agreement", None)]
+    rows = [("mou", 1), ("mou", 1), ("agreement", 1)]
     kinds = ("mou", "agreement", "pilot_project", "joint_study")
     assert outcomes_by_kind(rows, kinds) == {
         "mou": 2,
