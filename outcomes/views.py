@@ -19,12 +19,13 @@ from core.extensions import db
 from core.fields import query_id
 from core.i18n import localized
 from events.models import Event
-from organisations.queries import organisation_choices
+from organisations.queries import city_choices, organisation_choices
 from outcomes.forms import OutcomeForm
 from outcomes.models import Outcome
 from outcomes.queries import outcomes_for
 from outcomes.services import delete_outcome, record_outcome
-from programme.models import Partnership
+from programme.models import Partnership, Theme
+from programme.sorting import by_name
 
 
 def load_outcome(outcome_id: int, **_: Any) -> Outcome | None:
@@ -41,9 +42,14 @@ def _form(outcome: Outcome | None) -> OutcomeForm:
     form.partnership_id.choices = select_choices([("", "—")] + [
         (p.id, " – ".join(localized(c, "name")[0] for c in p.cities)) for p in partnerships])
     form.party_ids.choices = select_choices(organisation_choices(blank=False))
+    form.city_ids.choices = select_choices(city_choices(blank=False))
+    form.theme_ids.choices = select_choices(
+        (t.id, localized(t, "name")[0]) for t in by_name(db.session.scalars(select(Theme))))
     if request.method == "GET":
         if outcome is not None:
             form.party_ids.data = [o.id for o in outcome.parties]
+            form.city_ids.data = [c.id for c in outcome.cities]
+            form.theme_ids.data = [t.id for t in outcome.themes]
         elif query_id(request.args.get("event")):
             form.event_id.data = query_id(request.args.get("event"))
     return form

@@ -1,0 +1,91 @@
+"""The demo's sample season: invented work of the coming months, dated from the loading day.
+
+``programme/demo/sample_season.yaml`` holds a delegation (with its travel legs and hotel
+stays), webinars, a cluster meeting and a webinar open for registration, with days counted
+from the first Monday after the loading day. :func:`with_sample_season` turns them into
+missions and events of the demo file's own shape, labelled "Sample season" / "示例季", so
+the domains' loaders store them like the rest; their slugs are fixed, so loading again (on
+any day) moves them instead of adding rows.
+"""
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from core.demo import DEMO_FILE, read_demo_file
+
+SAMPLE_FILE = DEMO_FILE.with_name("sample_season.yaml")
+
+Item = dict[str, Any]
+
+
+def first_monday_after(today: date) -> date:
+    """Day 0 of the season: the Monday after ``today`` (a week later when today is Monday)."""
+    return today + timedelta(days=7 - today.weekday())
+
+
+class _Calendar:
+    """The season's days and local times, counted from day 0."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.day_zero = first_monday_after(today)
+
+    def day(self, offset: int) -> date:
+        """The date ``offset`` days after day 0."""
+        return self.day_zero + timedelta(days=offset)
+
+    def at(self, offset: int, clock: str) -> str:
+        """Local date-time text (``YYYY-MM-DDTHH:MM``) on day ``offset`` at ``clock``."""
+        return f"{self.day(offset).isoformat()}T{clock}"
+
+
+def _titled(item: Item, template: Item) -> Item:
+    """``item`` with both titles prefixed by the season's label, in their own language."""
+    return {**item, "title_en": f"{template['label_en']}: {item['title_en']}",
+            "title_zh": f"{template['label_zh']}：{item['title_zh']}"}
+
+
+def _mission(item: Item, days: _Calendar, template: Item) -> Item:
+    members = [{**{k: v for k, v in member.items() if k != "letter_requested"},
+                **({"letter_requested_on": days.today + timedelta(days=member["letter_requested"])}
+                   if "letter_requested" in member else {})}
+               for member in item.get("members") or []]
+    legs = [{"mode": leg["mode"], "from_city": leg["from"], "to_city": leg["to"],
+             "departs": days.at(*leg["departs"]), "arrives": days.at(*leg["arrives"]),
+             "note": leg.get("note")} for leg in item.get("legs") or []]
+    stays = [{**stay, "check_in": days.day(stay["check_in"]),
+              "check_out": days.day(stay["check_out"])} for stay in item.get("stays") or []]
+    return {**_titled(item, template), "start": days.day(item["start"]),
+            "end": days.day(item["end"]), "members": members, "legs": legs, "stays": stays}
+
+
+def _event(item: Item, days: _Calendar, template: Item) -> Item:
+    event = {**{k: v for k, v in item.items() if k not in ("day", "registration")},
+             **_titled(item, template), "start": days.at(item["day"], item["start"]),
+             "end": days.at(item["day"], item["end"]), "visibility": "public",
+             "date_note_en": template["date_note_en"], "date_note_zh": template["date_note_zh"]}
+    registration = item.get("registration")
+    if registration:
+        deadline_days = registration.get("deadline_days", 1)
+        event["registration"] = {
+            **{k: v for k, v in registration.items() if k != "deadline_days"},
+            "deadline": days.at(item["day"] - deadline_days, item["start"])}
+    return event
+
+
+def sample_season(today: date, path: Path = SAMPLE_FILE) -> dict[str, list[Item]]:
+    """The season's missions and events as seen from ``today``, in the demo file's shape."""
+    template = read_demo_file(path)
+    days = _Calendar(today)
+    return {"missions": [_mission(item, days, template) for item in template["missions"]],
+            "events": [_event(item, days, template) for item in template["events"]]}
+
+
+def with_sample_season(data: dict[str, Any], today: date) -> dict[str, Any]:
+    """The demo programme ``data`` with the sample season of ``today`` after its own
+    missions and events (the historical programme itself is left as it is)."""
+    season = sample_season(today)
+    return {**data, "loaded_on": today,
+            "missions": [*(data.get("missions") or []), *season["missions"]],
+            "events": [*(data.get("events") or []), *season["events"]]}
