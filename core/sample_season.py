@@ -2,12 +2,15 @@
 
 ``programme/demo/sample_season.yaml`` holds a delegation (with its travel legs and hotel
 stays), webinars, a cluster meeting and a webinar open for registration, with days counted
-from the first Monday after the loading day. :func:`with_sample_season` turns them into
+from the first Monday after the loading day (a delegation or an event that would fall in
+the Christmas holidays or the Spring Festival week moves on by whole weeks).
+:func:`with_sample_season` turns them into
 missions and events of the demo file's own shape, labelled "Sample season" / "示例季", so
 the domains' loaders store them like the rest; their slugs are fixed, so loading again (on
 any day) moves them instead of adding rows.
 """
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,24 @@ SAMPLE_FILE = DEMO_FILE.with_name("sample_season.yaml")
 
 Item = dict[str, Any]
 
+#: Chinese New Year's Day: the Spring Festival holidays run from its eve for a week
+SPRING_FESTIVAL = {
+    2026: date(2026, 2, 17), 2027: date(2027, 2, 6), 2028: date(2028, 1, 26),
+    2029: date(2029, 2, 13), 2030: date(2030, 2, 3), 2031: date(2031, 1, 23),
+    2032: date(2032, 2, 11), 2033: date(2033, 1, 31), 2034: date(2034, 2, 19),
+    2035: date(2035, 2, 8), 2036: date(2036, 1, 28),
+}
+
+
+def is_holiday(day: date) -> bool:
+    """Whether ``day`` falls in the Christmas holidays (24 December to 1 January) or the
+    Spring Festival week (from New Year's Eve, for the years of :data:`SPRING_FESTIVAL`)."""
+    if (day.month, day.day) >= (12, 24) or (day.month, day.day) == (1, 1):
+        return True
+    new_year = SPRING_FESTIVAL.get(day.year)
+    return new_year is not None and new_year - timedelta(days=1) <= day <= (
+        new_year + timedelta(days=6))
+
 
 def first_monday_after(today: date) -> date:
     """Day 0 of the season: the Monday after ``today`` (a week later when today is Monday)."""
@@ -27,9 +48,18 @@ def first_monday_after(today: date) -> date:
 class _Calendar:
     """The season's days and local times, counted from day 0."""
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, day_zero: date | None = None) -> None:
         self.today = today
-        self.day_zero = first_monday_after(today)
+        self.day_zero = day_zero or first_monday_after(today)
+
+    def clear_of_holidays(self, offsets: Iterable[int]) -> "_Calendar":
+        """This calendar, or one moved on by whole weeks (weekdays stay), on which none of
+        the days ``offsets`` is a holiday."""
+        offsets = list(offsets)
+        moved = self
+        while any(is_holiday(moved.day(offset)) for offset in offsets):
+            moved = _Calendar(self.today, moved.day_zero + timedelta(days=7))
+        return moved
 
     def day(self, offset: int) -> date:
         """The date ``offset`` days after day 0."""
@@ -78,8 +108,13 @@ def sample_season(today: date, path: Path = SAMPLE_FILE) -> dict[str, list[Item]
     """The season's missions and events as seen from ``today``, in the demo file's shape."""
     template = read_demo_file(path)
     days = _Calendar(today)
-    return {"missions": [_mission(item, days, template) for item in template["missions"]],
-            "events": [_event(item, days, template) for item in template["events"]]}
+    trips = {item["slug"]: days.clear_of_holidays(range(item["start"], item["end"] + 1))
+             for item in template["missions"]}
+    return {"missions": [_mission(item, trips[item["slug"]], template)
+                         for item in template["missions"]],
+            "events": [_event(item, trips[item["mission"]] if item.get("mission")
+                              else days.clear_of_holidays([item["day"]]), template)
+                       for item in template["events"]]}
 
 
 def with_sample_season(data: dict[str, Any], today: date) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from sqlalchemy import func, select
 
 from core.extensions import db
-from core.sample_season import first_monday_after, sample_season
+from core.sample_season import first_monday_after, is_holiday, sample_season
 from core.services import load_demo_programme
 from core.timefmt import to_local
 from events.models import Event
@@ -137,6 +137,32 @@ def test_the_season_follows_the_template() -> None:
     assert all(e["slug"].startswith("sample-") for e in season["events"])
 
 
+def test_holidays() -> None:
+    assert is_holiday(date(2026, 12, 25)) and is_holiday(date(2027, 1, 1))
+    assert not is_holiday(date(2026, 12, 23)) and not is_holiday(date(2027, 1, 4))
+    assert is_holiday(date(2027, 2, 5)) and is_holiday(date(2027, 2, 12))  # 6 February 2027
+    assert not is_holiday(date(2027, 2, 4)) and not is_holiday(date(2027, 2, 13))
+
+
+def test_whatever_the_loading_day_the_season_avoids_holidays() -> None:
+    """Loaded on any day of a year, the delegation and every event stay on working days out
+    of Christmas and the Spring Festival week, within about three months; the delegation's
+    events stay inside its trip."""
+    for n in range(365):
+        today = date(2026, 6, 1) + timedelta(days=n)
+        season = sample_season(today)
+        trip = season["missions"][0]
+        trip_days = [trip["start"] + timedelta(days=d)
+                     for d in range((trip["end"] - trip["start"]).days + 1)]
+        assert not any(is_holiday(day) for day in trip_days), today
+        for event in season["events"]:
+            day = date.fromisoformat(event["start"][:10])
+            assert today < day <= today + timedelta(days=92), (today, event["slug"])
+            assert day.weekday() < 5 and not is_holiday(day), (today, event["slug"])
+            if event.get("mission"):
+                assert trip["start"] <= day <= trip["end"], (today, event["slug"])
+
+
 @pytest.fixture
 def pinned_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
     """The home page's and the feeds' "now": :data:`TODAY` at noon UTC, whatever the real
@@ -144,6 +170,7 @@ def pinned_now(monkeypatch: pytest.MonkeyPatch) -> datetime:
     now = datetime.combine(TODAY, time(12), tzinfo=UTC)
     monkeypatch.setattr("events.contributions.utcnow", lambda: now)
     monkeypatch.setattr("calendars.feeds.utcnow", lambda: now)
+    monkeypatch.setattr("registrations.services.utcnow", lambda: now)
     return now
 
 
@@ -180,3 +207,13 @@ def test_the_public_feeds_hold_the_sample_season(client: FlaskClient, pinned_now
         events = Calendar.from_ical(response.data).walk("VEVENT")
         summaries = [str(event.get("SUMMARY")) for event in events]
         assert any(s.startswith(label) for s in summaries), (url, lang)
+
+
+def test_the_open_webinar_takes_registrations(client: FlaskClient, pinned_now: datetime) -> None:
+    load_demo_programme(today=TODAY)
+    webinar = db.session.scalar(select(Event).where(
+        Event.slug == "sample-webinar-blockchain-open-registration"))
+    page = client.get(f"/events/{webinar.id}?lang=zh").get_data(as_text=True)
+    assert f'href="/register/{webinar.id}"' in page
+    form = client.get(f"/register/{webinar.id}")
+    assert form.status_code == 200 and 'name="email"' in form.get_data(as_text=True)
