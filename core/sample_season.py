@@ -87,7 +87,8 @@ def _mission(item: Item, days: _Calendar, template: Item) -> Item:
     stays = [{**stay, "check_in": days.day(stay["check_in"]),
               "check_out": days.day(stay["check_out"])} for stay in item.get("stays") or []]
     return {**_titled(item, template), "start": days.day(item["start"]),
-            "end": days.day(item["end"]), "members": members, "legs": legs, "stays": stays}
+            "end": days.day(item["end"]), "members": members, "legs": legs, "stays": stays,
+            "date_note_en": template["date_note_en"], "date_note_zh": template["date_note_zh"]}
 
 
 def _event(item: Item, days: _Calendar, template: Item) -> Item:

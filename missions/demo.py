@@ -24,7 +24,8 @@ def load_missions(data: dict[str, Any], refs: Refs) -> dict[str, int]:
             objectives_zh=item.get("objectives_zh"),
             partnership=refs["partnerships"].get(item.get("partnership") or ""),
             start_date=as_date(item["start"]), end_date=as_date(item["end"]),
-            status=item.get("status") or "planned")
+            status=item.get("status") or "planned", date_note_en=item.get("date_note_en"),
+            date_note_zh=item.get("date_note_zh"))
         mission.cities = [refs["cities"][s] for s in item.get("cities") or []]
         mission.themes = [refs["themes"][s] for s in item.get("themes") or []]
         sync_people(mission.members, item.get("members") or [], refs["participants"],

@@ -57,3 +57,16 @@ def test_the_note_shows_in_the_page_language_and_in_the_printed_itinerary(
                        .get_data(as_text=True))
     assert f"Note on the date: {meeting.date_note_en}" in printed
     assert f"日期说明：{meeting.date_note_zh}" in printed
+
+
+def test_a_delegation_says_which_of_its_days_were_assumed(client: FlaskClient,
+                                                          demo: dict[str, int]) -> None:
+    trips = db.session.scalars(select(Mission).where(Mission.kind != "online")).all()
+    assert trips and all(m.date_note_en and m.date_note_zh for m in trips)
+    trip = db.session.scalar(select(Mission).where(Mission.slug == "eu-mission-china-2018"))
+    english = unescape(client.get(f"/missions/{trip.id}?lang=en").get_data(as_text=True))
+    chinese = unescape(client.get(f"/missions/{trip.id}?lang=zh").get_data(as_text=True))
+    assert f"Note on the date: {trip.date_note_en}" in english
+    assert f"日期说明：{trip.date_note_zh}" in chinese and trip.date_note_en not in chinese
+    printed = unescape(client.get(f"/missions/{trip.id}/print").get_data(as_text=True))
+    assert trip.date_note_en in printed and trip.date_note_zh in printed
