@@ -4,11 +4,12 @@
 stays), webinars, a cluster meeting and a webinar open for registration, with days counted
 from the first Monday after the loading day (a delegation or an event that would fall in
 the Christmas holidays or the Spring Festival week moves on by whole weeks).
-:func:`with_sample_season` turns them into
-missions and events of the demo file's own shape, labelled "Sample season" / "示例季", so
-the domains' loaders store them like the rest; their slugs are fixed, so loading again (on
-any day) moves them instead of adding rows.
+:func:`with_sample_season` turns them into missions and events of the demo file's own shape,
+labelled "Sample season" / "示例季", so the domains' loaders store them like the rest; their
+slugs are fixed, so loading again (on any day) moves them instead of adding rows.
 """
+
+from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -52,7 +53,7 @@ class _Calendar:
         self.today = today
         self.day_zero = day_zero or first_monday_after(today)
 
-    def clear_of_holidays(self, offsets: Iterable[int]) -> "_Calendar":
+    def clear_of_holidays(self, offsets: Iterable[int]) -> _Calendar:
         """This calendar, or one moved on by whole weeks (weekdays stay), on which none of
         the days ``offsets`` is a holiday."""
         offsets = list(offsets)
@@ -70,32 +71,40 @@ class _Calendar:
         return f"{self.day(offset).isoformat()}T{clock}"
 
 
-def _titled(item: Item, template: Item) -> Item:
-    """``item`` with both titles prefixed by the season's label, in their own language."""
+def _labelled(item: Item, template: Item) -> Item:
+    """``item`` with both titles prefixed by the season's label, each in its own language,
+    and the season's note on the date."""
     return {**item, "title_en": f"{template['label_en']}: {item['title_en']}",
-            "title_zh": f"{template['label_zh']}：{item['title_zh']}"}
+            "title_zh": f"{template['label_zh']}：{item['title_zh']}",
+            "date_note_en": template["date_note_en"], "date_note_zh": template["date_note_zh"]}
+
+
+def _member(member: Item, days: _Calendar) -> Item:
+    """A delegation member; ``letter_requested`` (days from the loading day) as a date."""
+    row = {k: v for k, v in member.items() if k != "letter_requested"}
+    if "letter_requested" in member:
+        row["letter_requested_on"] = days.today + timedelta(days=member["letter_requested"])
+    return row
 
 
 def _mission(item: Item, days: _Calendar, template: Item) -> Item:
-    members = [{**{k: v for k, v in member.items() if k != "letter_requested"},
-                **({"letter_requested_on": days.today + timedelta(days=member["letter_requested"])}
-                   if "letter_requested" in member else {})}
-               for member in item.get("members") or []]
+    """The delegation with its dates, members, travel legs and hotel stays."""
+    members = [_member(member, days) for member in item.get("members") or []]
     legs = [{"mode": leg["mode"], "from_city": leg["from"], "to_city": leg["to"],
              "departs": days.at(*leg["departs"]), "arrives": days.at(*leg["arrives"]),
              "note": leg.get("note")} for leg in item.get("legs") or []]
     stays = [{**stay, "check_in": days.day(stay["check_in"]),
               "check_out": days.day(stay["check_out"])} for stay in item.get("stays") or []]
-    return {**_titled(item, template), "start": days.day(item["start"]),
-            "end": days.day(item["end"]), "members": members, "legs": legs, "stays": stays,
-            "date_note_en": template["date_note_en"], "date_note_zh": template["date_note_zh"]}
+    return {**_labelled(item, template), "start": days.day(item["start"]),
+            "end": days.day(item["end"]), "members": members, "legs": legs, "stays": stays}
 
 
 def _event(item: Item, days: _Calendar, template: Item) -> Item:
-    event = {**{k: v for k, v in item.items() if k not in ("day", "registration")},
-             **_titled(item, template), "start": days.at(item["day"], item["start"]),
-             "end": days.at(item["day"], item["end"]), "visibility": "public",
-             "date_note_en": template["date_note_en"], "date_note_zh": template["date_note_zh"]}
+    """The event at its local times, public, with its registration deadline as a time."""
+    event = {**_labelled({k: v for k, v in item.items() if k not in ("day", "registration")},
+                         template),
+             "start": days.at(item["day"], item["start"]),
+             "end": days.at(item["day"], item["end"]), "visibility": "public"}
     registration = item.get("registration")
     if registration:
         deadline_days = registration.get("deadline_days", 1)
