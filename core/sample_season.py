@@ -71,12 +71,13 @@ class _Calendar:
         return f"{self.day(offset).isoformat()}T{clock}"
 
 
-def _labelled(item: Item, template: Item) -> Item:
+def _labelled(item: Item, template: Item, kind: str) -> Item:
     """``item`` with both titles prefixed by the season's label, each in its own language,
-    and the season's note on the date."""
+    and the season's note on the date of a ``kind`` ("event" or "mission")."""
     return {**item, "title_en": f"{template['label_en']}: {item['title_en']}",
             "title_zh": f"{template['label_zh']}：{item['title_zh']}",
-            "date_note_en": template["date_note_en"], "date_note_zh": template["date_note_zh"]}
+            "date_note_en": template[f"{kind}_note_en"],
+            "date_note_zh": template[f"{kind}_note_zh"]}
 
 
 def _member(member: Item, days: _Calendar) -> Item:
@@ -91,18 +92,18 @@ def _mission(item: Item, days: _Calendar, template: Item) -> Item:
     """The delegation with its dates, members, travel legs and hotel stays."""
     members = [_member(member, days) for member in item.get("members") or []]
     legs = [{"mode": leg["mode"], "from_city": leg["from"], "to_city": leg["to"],
-             "departs": days.at(*leg["departs"]), "arrives": days.at(*leg["arrives"]),
-             "note": leg.get("note")} for leg in item.get("legs") or []]
+             "departs": days.at(*leg["departs"]), "arrives": days.at(*leg["arrives"])}
+            for leg in item.get("legs") or []]
     stays = [{**stay, "check_in": days.day(stay["check_in"]),
               "check_out": days.day(stay["check_out"])} for stay in item.get("stays") or []]
-    return {**_labelled(item, template), "start": days.day(item["start"]),
+    return {**_labelled(item, template, "mission"), "start": days.day(item["start"]),
             "end": days.day(item["end"]), "members": members, "legs": legs, "stays": stays}
 
 
 def _event(item: Item, days: _Calendar, template: Item) -> Item:
     """The event at its local times, public, with its registration deadline as a time."""
     event = {**_labelled({k: v for k, v in item.items() if k not in ("day", "registration")},
-                         template),
+                         template, "event"),
              "start": days.at(item["day"], item["start"]),
              "end": days.at(item["day"], item["end"]), "visibility": "public"}
     registration = item.get("registration")

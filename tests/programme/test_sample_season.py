@@ -101,6 +101,8 @@ def test_the_delegation_travels_and_stays(app: object) -> None:
     load_demo_programme(today=TODAY)
     mission = db.session.scalar(select(Mission).where(Mission.slug.like("sample-%")))
     assert mission.title_zh.startswith("示例季：")
+    assert "flights and hotels invented" in mission.date_note_en
+    assert "航班和酒店均为虚构" in mission.date_note_zh
     assert {c.slug for c in mission.cities} == {"barcelona", "bologna"}
     assert mission.start_date > TODAY
     legs = mission.legs
