@@ -117,3 +117,12 @@ def test_the_partnership_report_shows_status_and_cities(organiser: FlaskClient, 
     text = page.get_data(as_text=True)
     item = text.split('data-status="planned"', 1)[1].split("</li>", 1)[0]
     assert planned in item and city in item
+
+
+def test_the_dashboard_lists_every_pilot_project(organiser: FlaskClient) -> None:
+    page = organiser.get("/reports/dashboard?lang=zh").get_data(as_text=True)
+    section = page.split('id="pilot-projects"', 1)[1].split("</section>", 1)[0]
+    assert "试点项目" in section
+    assert section.count('data-outcome="pilot_project"') == 15
+    assert "在华测试医疗设备数字化解决方案与创新" in section  # no event, no partnership
+    assert section.count('data-status="planned"') == 1 and "已规划" in section
