@@ -45,7 +45,8 @@ FIELD_LABELS = {
     "cities": _l("Participating cities"),
     "city": _l("City"),
     "city_id": _l("City"),
-    "date_note": _l("Note on the date"),
+    "date_note_en": _l("Note on the date (English)"),
+    "date_note_zh": _l("Note on the date (Chinese)"),
     "departs_at": _l("Departure"),
     "departure_timezone": _l("Departure time zone"),
     "description_en": _l("Description (English)"),
@@ -98,7 +99,7 @@ def _value_tables() -> dict[str, dict[str, Any]]:
     tables: dict[str, dict[str, Any]] = {
         "kind": {**labels.OUTCOME_KINDS, **labels.EVENT_KINDS, **labels.MISSION_KINDS},
         "status": {**labels.INVITATION_STATUSES, **labels.EVENT_STATUSES,
-                   **labels.MISSION_STATUSES},
+                   **labels.MISSION_STATUSES, **labels.OUTCOME_STATUSES},
         "role": labels.DELEGATION_ROLES,
         "helix_role": labels.HELIX_ROLES,
         "language": labels.WORKING_LANGUAGES,

@@ -3,6 +3,8 @@
 The domains add their commands through :meth:`core.registry.Registry.add_command`.
 """
 
+from datetime import datetime
+
 import click
 from flask import Flask
 from flask.cli import with_appcontext
@@ -20,13 +22,20 @@ def helix() -> None:
 @click.option("--if-empty", is_flag=True, help="Only load when the database has no city yet.")
 @click.option("--accounts/--no-accounts", default=True, show_default=True,
               help="Also create the demo accounts (random passwords, printed).")
+@click.option("--sample-season/--no-sample-season", default=True, show_default=True,
+              help="Add the sample season of the coming months to the historical programme.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Date the sample season from this day (YYYY-MM-DD; default: today, UTC).")
 @with_appcontext
-def load_demo(if_empty: bool, accounts: bool) -> None:
-    """Load the IUC demo programme (safe to run twice: nothing is duplicated)."""
+def load_demo(if_empty: bool, accounts: bool, sample_season: bool,
+              today: datetime | None) -> None:
+    """Load the IUC demo programme and a sample season of the coming months (safe to run
+    twice: nothing is duplicated)."""
     if if_empty and not database_is_empty():
         click.echo("Database already holds data; demo programme not loaded.")
         return
-    counts = load_demo_programme()
+    counts = load_demo_programme(today=today.date() if today else None,
+                                 sample_season=sample_season)
     click.echo("Demo programme loaded: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
     if accounts:
         current_registry().provided("demo.print_accounts")()

@@ -46,6 +46,17 @@ def sync_people(rows: list[Any], wanted: list[dict[str, Any]],
             setattr(row, field, item[field])
 
 
+def sync_rows(rows: list[Any], wanted: list[dict[str, Any]], model: type) -> None:
+    """Make a record's ordered child rows (travel legs, hotel stays) hold ``wanted``: the
+    n-th row is updated in place, missing ones are added and extra ones removed."""
+    for row, fields in zip(rows, wanted, strict=False):
+        for name, value in fields.items():
+            if getattr(row, name) != value:
+                setattr(row, name, value)
+    rows.extend(model(**fields) for fields in wanted[len(rows):])
+    del rows[len(wanted):]
+
+
 def as_date(value: Any) -> date | None:
     """A YAML date (or ISO text) as a date."""
     if value is None or isinstance(value, date):

@@ -53,6 +53,10 @@ OUTCOME_KINDS = {
     "mou": _l("MoU"), "agreement": _l("Agreement"), "pilot_project": _l("Pilot project"),
     "joint_study": _l("Joint study"),
 }
+OUTCOME_STATUSES = {
+    "planned": _l("Planned"), "signed": _l("Signed"), "in_progress": _l("In progress"),
+    "completed": _l("Completed"),
+}
 WORKING_LANGUAGES = {
     "en": _l("English"), "zh": _l("Chinese"), "bilingual": _l("Bilingual with interpretation"),
 }
@@ -84,7 +88,8 @@ def template_helpers() -> dict[str, Any]:
         "mission_kind": MISSION_KINDS, "mission_status": MISSION_STATUSES,
         "delegation_role": DELEGATION_ROLES, "helix_role": HELIX_ROLES, "side": SIDES,
         "stage": STAGES, "invitation_status": INVITATION_STATUSES,
-        "outcome_kind": OUTCOME_KINDS, "working_language": WORKING_LANGUAGES,
+        "outcome_kind": OUTCOME_KINDS, "outcome_status": OUTCOME_STATUSES,
+        "working_language": WORKING_LANGUAGES,
     }
     helpers: dict[str, Any] = {
         f"{name}_label": (lambda value, _t=table: label(_t, value))

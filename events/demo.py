@@ -28,7 +28,9 @@ def load_events(data: dict[str, Any], refs: dict[str, dict[str, Any]]) -> dict[s
             status=item.get("status") or "confirmed",
             visibility=item.get("visibility") or "public",
             reported_attendance=item.get("reported_attendance"),
-            date_note=item.get("date_note"))
+            date_note_en=item.get("date_note_en"), date_note_zh=item.get("date_note_zh"))
+        if "cities" in item:
+            event.cities = [refs["cities"][slug] for slug in item["cities"]]
         events[item["slug"]] = event
     refs["events"] = events
     return {"events": len(events)}

@@ -114,7 +114,9 @@ class Event(db.Model):
     status: Mapped[str] = mapped_column(String(12), default=EventStatus.TENTATIVE.value)
     visibility: Mapped[str] = mapped_column(String(10), default=Visibility.PUBLIC.value)
     reported_attendance: Mapped[int | None] = mapped_column(Integer)
-    date_note: Mapped[str | None] = mapped_column(String(200))
+    #: what of the date (or venue) is documented and what was assumed, in both languages
+    date_note_en: Mapped[str | None] = mapped_column(String(200))
+    date_note_zh: Mapped[str | None] = mapped_column(String(200))
     uid: Mapped[str] = mapped_column(String(120), unique=True, default=new_uid)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     dtstamp: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

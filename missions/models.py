@@ -100,6 +100,9 @@ class Mission(db.Model):
     start_date: Mapped[date] = mapped_column(index=True)
     end_date: Mapped[date]
     status: Mapped[str] = mapped_column(String(12), default=MissionStatus.DRAFT.value)
+    #: which of the trip's days are documented and which were assumed, in both languages
+    date_note_en: Mapped[str | None] = mapped_column(String(200))
+    date_note_zh: Mapped[str | None] = mapped_column(String(200))
     version_id: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     __mapper_args__ = {"version_id_col": version_id}

@@ -9,9 +9,9 @@ from wtforms.validators import URL, DataRequired, Length, Optional
 from core.choices import select_choices
 from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices
-from core.labels import OUTCOME_KINDS
+from core.labels import OUTCOME_KINDS, OUTCOME_STATUSES
 from core.once import OnceForm
-from outcomes.models import Outcome
+from outcomes.models import Outcome, OutcomeStatus
 
 
 class OutcomeForm(OnceForm, HelixForm):
@@ -21,12 +21,19 @@ class OutcomeForm(OnceForm, HelixForm):
 
     kind = SelectField(_l("Kind"), choices=select_choices(OUTCOME_KINDS.items()),
                        validators=[DataRequired(message=INVALID_CHOICE)])
+    status = SelectField(_l("Status"), choices=select_choices(OUTCOME_STATUSES.items()),
+                         default=OutcomeStatus.SIGNED.value,
+                         validators=[DataRequired(message=INVALID_CHOICE)])
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])
     event_id = SelectField(_l("Event"), coerce=optional_id, validators=[Optional()])
     partnership_id = SelectField(_l("Partnership"), coerce=optional_id,
                                  validators=[Optional()])
     party_ids = SelectMultipleField(_l("Parties"), coerce=coerce_id, validate_choice=False,
+                                    validators=[known_choices])
+    city_ids = SelectMultipleField(_l("Cities"), coerce=coerce_id, validate_choice=False,
+                                   validators=[known_choices])
+    theme_ids = SelectMultipleField(_l("Themes"), coerce=coerce_id, validate_choice=False,
                                     validators=[known_choices])
     signed_on = ProgrammeDateField(_l("Signed on"), validators=[Optional()])
     document_url = URLField(_l("Document link"), validators=[

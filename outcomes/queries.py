@@ -16,6 +16,7 @@ def outcomes_for(event_id: int | None = None, partnership_id: int | None = None,
     """Outcomes of an event, of a partnership (directly or via its events), or all."""
     query = select(Outcome).options(
         selectinload(Outcome.parties).joinedload(Organisation.city),
+        selectinload(Outcome.cities), selectinload(Outcome.themes),
         joinedload(Outcome.partnership))
     if event_id is not None:
         query = query.where(Outcome.event_id == event_id)

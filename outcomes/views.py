@@ -25,7 +25,7 @@ from outcomes.forms import OutcomeForm
 from outcomes.models import Outcome
 from outcomes.queries import outcomes_for
 from outcomes.services import delete_outcome, record_outcome
-from programme.choices import partnership_choices
+from programme.choices import city_choices, partnership_choices, theme_choices
 
 
 def load_outcome(outcome_id: int, **_: Any) -> Outcome | None:
@@ -41,9 +41,15 @@ def _form(outcome: Outcome | None) -> OutcomeForm:
     form.partnership_id.choices = select_choices(partnership_choices(
         [outcome.partnership_id] if outcome is not None else []))
     form.party_ids.choices = select_choices(organisation_choices(blank=False))
+    form.city_ids.choices = select_choices(city_choices(
+        [c.id for c in outcome.cities] if outcome is not None else [], blank=False))
+    form.theme_ids.choices = select_choices(theme_choices(
+        [t.id for t in outcome.themes] if outcome is not None else [], blank=False))
     if request.method == "GET":
         if outcome is not None:
             form.party_ids.data = [o.id for o in outcome.parties]
+            form.city_ids.data = [c.id for c in outcome.cities]
+            form.theme_ids.data = [t.id for t in outcome.themes]
         elif query_id(request.args.get("event")):
             form.event_id.data = query_id(request.args.get("event"))
     return form

@@ -8,6 +8,7 @@ from accounts.security import limiter
 from core.registry import registry_of
 from outbox.queue import add_periodic
 from registrations import reminders, views
+from registrations.demo import load_registration_settings
 
 bp = Blueprint("registrations", __name__)
 
@@ -34,5 +35,7 @@ bp.app_context_processor(views.panel_helpers)
 def init_app(app: Flask) -> None:
     """Register the blueprint and the reminders' periodic task."""
     app.register_blueprint(bp)
-    registry_of(app).add_field_labels({"registration": _l("Registration")})
+    registry = registry_of(app)
+    registry.add_field_labels({"registration": _l("Registration")})
+    registry.add_demo_loader(50, "registrations", load_registration_settings)
     add_periodic(app, "reminders", reminders.periodic)

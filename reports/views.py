@@ -180,6 +180,7 @@ def dashboard() -> str:
             {_("Outcomes"): list(data.outcome_counts.values())}),
     }
     signed = outcomes_for(kinds=("mou", "agreement"))
+    pilots = outcomes_for(kinds=("pilot_project",))
     return render_template("reports/dashboard.html", data=data, charts=charts,
-                           signed=signed, role_labels=labels,
+                           signed=signed, pilots=pilots, role_labels=labels,
                            partnership_title=lambda p: scope_title(Scope.PARTNERSHIP, p))

@@ -9,6 +9,7 @@ from typing import Any
 from flask.testing import FlaskClient
 
 from core.extensions import db
+from core.services import load_demo_programme
 from tests.events.factories import city, event, mission, utc
 
 
@@ -117,9 +118,10 @@ def test_event_crossing_midnight_shows_its_end_date(client: FlaskClient) -> None
 
 
 def test_calendar_opens_on_the_latest_event_of_a_finished_programme(
-        client: FlaskClient, demo: dict[str, int]) -> None:
-    # Every demo event is in 2017-2020: the calendar opens on the 4th global event's
-    # month (3 December 2020), not on an empty month of today.
+        client: FlaskClient) -> None:
+    # Every event of the historical demo is in 2017-2020: the calendar opens on the 4th
+    # global event's month (3 December 2020), not on an empty month of today.
+    load_demo_programme(sample_season=False)
     client.set_cookie("helix_tz", "Europe/Brussels")
     page = client.get("/events/calendar").get_data(as_text=True)
     assert 'data-initial-date="2020-12-' in page

@@ -70,14 +70,18 @@ def test_documented_activities(demo: dict[str, int]) -> None:
 
 
 def test_demo_uses_one_chinese_name_for_iuc(demo: dict[str, int]) -> None:
-    """IUC is 国际城镇合作项目 everywhere in the demo (issue #12); 国际城市合作项目 was used too."""
+    """IUC is 国际城市合作项目 everywhere in the demo (issue #12), as its successor IURC is
+    国际城市与区域合作项目 and the glossary's Urban Cooperation Action Plan 城市合作行动计划;
+    国际城镇合作项目 was used too."""
     texts = [*db.session.scalars(select(Mission.title_zh)),
              *db.session.scalars(select(Mission.objectives_zh)),
              *db.session.scalars(select(Event.title_zh)),
+             *db.session.scalars(select(Event.description_zh)),
              *db.session.scalars(select(Organisation.name_zh))]
     joined = "\n".join(t for t in texts if t)
-    assert "国际城镇合作项目" in joined
-    assert "国际城市合作项目" not in joined
+    assert "国际城市合作项目" in joined
+    assert "国际城镇合作项目" not in joined
+    assert "国际城市与区域合作项目" in joined  # IURC, named beside it
 
 
 def test_demo_lazio_pinyin_key(demo: dict[str, int]) -> None:
