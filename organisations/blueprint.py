@@ -9,6 +9,7 @@ from organisations.demo import load_organisations
 bp = Blueprint("organisations", __name__, url_prefix="/participants/organisations")
 
 bp.add_url_rule("/", view_func=views.index)
+bp.add_url_rule("/search", view_func=views.search)
 bp.add_url_rule("/<int:organisation_id>", view_func=views.detail)
 bp.add_url_rule("/new", view_func=views.create, methods=["GET", "POST"])
 bp.add_url_rule("/<int:organisation_id>/edit", view_func=views.edit, methods=["GET", "POST"])

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import joinedload, selectinload
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import joinedload
 
 from core.extensions import db
 from core.i18n import localized
+from core.paging import bounded_page
 from organisations.models import Organisation
 from organisations.search import like_pattern, normalise_query
 from programme.sorting import by_name
+
+#: Organisations on one page of the index.
+PAGE_SIZE = 50
 
 
 def organisation_query(q: str = "") -> Select[tuple[Organisation]]:
@@ -23,12 +28,18 @@ def organisation_query(q: str = "") -> Select[tuple[Organisation]]:
     return query
 
 
-def organisation_page(q: str = "") -> list[tuple[Organisation, int]]:
-    """Organisations with their participant counts (two queries)."""
-    query = organisation_query(q).options(joinedload(Organisation.city),
-                                          selectinload(Organisation.participants))
-    rows = db.session.scalars(query.order_by(Organisation.name_en)).unique()
-    return [(org, len(org.participants)) for org in rows]
+def organisation_page(q: str = "", page: int = 1
+                      ) -> tuple[list[tuple[Organisation, int]], Pagination, bool]:
+    """One page of organisations by English name with their participant counts, the
+    pager, and whether the list goes on past its counted total (three queries)."""
+    listing, more = bounded_page(
+        organisation_query(q).options(joinedload(Organisation.city))
+        .order_by(Organisation.name_en, Organisation.id), page, PAGE_SIZE)
+    ids = [o.id for o in listing.items]
+    counts = {org_id: count for org_id, count in db.session.execute(
+        select(Organisation.id, func.count()).join(Organisation.participants)
+        .where(Organisation.id.in_(ids)).group_by(Organisation.id))} if ids else {}
+    return [(o, counts.get(o.id, 0)) for o in listing.items], listing, more
 
 
 def organisation_choices(blank: bool = True) -> list[tuple[object, str]]:

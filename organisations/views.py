@@ -12,13 +12,14 @@ from accounts.permissions import ensure, require
 from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
-from core.fields import query_text
+from core.fields import query_id, query_text
 from core.integrity import show_error
 from core.once import claim
+from core.picker import search_response
 from organisations.access import in_city
 from organisations.forms import OrganisationForm
 from organisations.models import Organisation
-from organisations.queries import organisation_page
+from organisations.queries import organisation_matches, organisation_page
 from organisations.services import delete_organisation, save_organisation
 from programme.choices import city_choices
 
@@ -32,7 +33,15 @@ def load_organisation(organisation_id: int, **_: Any) -> Organisation | None:
 def index() -> str:
     """Organisations with their helix role, city and number of participants."""
     q = query_text(request.args.get("q"))
-    return render_template("organisations/index.html", rows=organisation_page(q), q=q)
+    rows, page, more = organisation_page(q, query_id(request.args.get("page")) or 1)
+    return render_template("organisations/index.html", rows=rows, page=page, more=more, q=q,
+                           args={"q": q} if q else {})
+
+
+@require("organisations.view")
+def search() -> BaseResponse:
+    """The organisation pickers' search: organisations whose name holds ``?q=`` (JSON)."""
+    return search_response(organisation_matches)
 
 
 @require("organisations.view", load=load_organisation)

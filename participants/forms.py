@@ -18,6 +18,8 @@ from core.fields import coerce_id, optional_id
 from core.form_helpers import HelixForm, known_choices, role_choices
 from core.labels import SIDES
 from core.once import OnceForm
+from core.picker import PickerField
+from organisations.queries import organisation_labels
 from participants.csv_common import MAX_BYTES
 from participants.models import Participant
 
@@ -91,3 +93,14 @@ class ImportConfirmForm(HelixForm):
     kind = HiddenField()
     payload = HiddenField(validators=[DataRequired()])
     expected = HiddenField()
+
+
+class OrganisationFilterForm(HelixForm):
+    """The participant list's organisation filter (GET): a search, not a select of every
+    organisation (5,000 of them in a programme of 100,000 events)."""
+
+    class Meta:
+        csrf = False
+
+    organisation = PickerField(_l("Organisation"), lookup=organisation_labels, multiple=False,
+                               search_endpoint="organisations.search")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from flask_sqlalchemy.pagination import Pagination
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from core.extensions import db
 from core.i18n import localized
+from core.paging import bounded_page
 from organisations.models import Organisation
 from organisations.search import like_pattern, normalise_query
 from participants.models import Participant
@@ -53,16 +55,13 @@ def participant_query(filters: ParticipantFilters) -> Select[tuple[Participant]]
     return query
 
 
-def participant_page(filters: ParticipantFilters, page: int = 1
-                     ) -> tuple[list[Participant], int]:
-    """One page of participants with organisations and cities, and the total (two queries)."""
-    query = participant_query(filters)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = db.session.scalars(
-        query.options(joinedload(Participant.organisation), joinedload(Participant.city))
-        .order_by(Participant.name, Participant.id)
-        .limit(PAGE_SIZE).offset((max(page, 1) - 1) * PAGE_SIZE)).all()
-    return list(rows), total
+def participant_page(filters: ParticipantFilters, page: int = 1) -> tuple[Pagination, bool]:
+    """One page of participants with organisations and cities, and whether the list goes
+    on past its counted total (core.paging: two queries, whatever the count)."""
+    return bounded_page(
+        participant_query(filters)
+        .options(joinedload(Participant.organisation), joinedload(Participant.city))
+        .order_by(Participant.name, Participant.id), page, PAGE_SIZE)
 
 
 def all_participants(filters: ParticipantFilters) -> list[Participant]:

@@ -29,10 +29,14 @@ from participants.csv_export import export_row, participants_csv
 from participants.csv_import import Preview
 from participants.csv_messages import COLUMN_LABELS, describe
 from participants.csv_preview import KINDS, pack, preview, unpack
-from participants.forms import ImportConfirmForm, ImportForm, ParticipantForm
+from participants.forms import (
+    ImportConfirmForm,
+    ImportForm,
+    OrganisationFilterForm,
+    ParticipantForm,
+)
 from participants.models import Participant
 from participants.queries import (
-    PAGE_SIZE,
     ParticipantFilters,
     all_participants,
     key_contacts,
@@ -56,10 +60,12 @@ def _int_arg(name: str) -> int | None:
     return query_id(request.args.get(name))
 
 
-def _filters() -> ParticipantFilters:
+def _filters(organisation: OrganisationFilterForm | None = None) -> ParticipantFilters:
+    organisation = organisation or OrganisationFilterForm(request.args)
+    organisation.validate()
     return ParticipantFilters(
         q=query_text(request.args.get("q")),
-        organisation_id=_int_arg("organisation"),
+        organisation_id=organisation.organisation.data,
         city_id=_int_arg("city"),
         helix_role=request.args.get("role") or None,
     )
@@ -68,13 +74,13 @@ def _filters() -> ParticipantFilters:
 @require("participants.view")
 def index() -> str:
     """Participants, searchable by English name, Chinese name, pinyin or e-mail."""
-    filters = _filters()
-    page = _int_arg("page") or 1
-    rows, total = participant_page(filters, page)
+    organisation = OrganisationFilterForm(request.args)
+    filters = _filters(organisation)
+    page, more = participant_page(filters, _int_arg("page") or 1)
     return render_template(
-        "participants/index.html", participants=rows, total=total, page=page,
-        pages=max(1, -(-total // PAGE_SIZE)), filters=filters,
-        cities=city_choices([filters.city_id]), organisations=organisation_choices())
+        "participants/index.html", participants=page.items, page=page, more=more,
+        filters=filters, args=filters.as_args(), organisation=organisation.organisation,
+        cities=city_choices([filters.city_id]))
 
 
 @require("participants.export")

@@ -4,6 +4,7 @@ from tests.security.route_matrix import signed_in, staff
 
 ROUTES = {
     "GET organisations.index": signed_in(),
+    "GET organisations.search": signed_in(note="the participants filter's organisation picker"),
     "GET organisations.detail": signed_in(),
     "GET organisations.create": staff(),
     "POST organisations.create": staff(200, note="empty form: errors"),
