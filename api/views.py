@@ -137,17 +137,21 @@ IF_MATCH_DOC = {"in": "header", "name": "If-Match", "schema": {"type": "string"}
                 "required": True, "description": "The event's ETag, or its version number"}
 
 
+def versioned_write(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Document a write that needs ``If-Match``: the header, and its 409, 412 and 428."""
+    for status, description in ((409, "Saved by someone else since"),
+                                (412, "If-Match is not the current ETag"),
+                                (428, "If-Match is missing")):
+        view = bp.alt_response(status, schema=ProblemSchema, content_type=PROBLEM_TYPE,
+                               description=description)(view)
+    return bp.doc(parameters=[IF_MATCH_DOC])(view)
+
+
 @bp.route("/<int:event_id>", methods=["PATCH"], endpoint="EventUpdate")
 @guard("events.edit", load=load_visible_event)
 @bp.arguments(EventTextsSchema)
 @bp.response(200, EventSchema)
-@bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_TYPE,
-                 description="Saved by someone else since")
-@bp.alt_response(412, schema=ProblemSchema, content_type=PROBLEM_TYPE,
-                 description="If-Match is not the current ETag")
-@bp.alt_response(428, schema=ProblemSchema, content_type=PROBLEM_TYPE,
-                 description="If-Match is missing")
-@bp.doc(parameters=[IF_MATCH_DOC])
+@versioned_write
 def update(texts: dict[str, Any], event_id: int) -> Event:
     """Change the event's titles and descriptions (``If-Match``: the version read)."""
     event: Event = g.target
@@ -163,13 +167,7 @@ def update(texts: dict[str, Any], event_id: int) -> Event:
 @bp.route("/<int:event_id>/cancel", methods=["POST"], endpoint="EventCancel")
 @guard("events.cancel", load=load_visible_event)
 @bp.response(200, EventSchema)
-@bp.alt_response(409, schema=ProblemSchema, content_type=PROBLEM_TYPE,
-                 description="Saved by someone else since")
-@bp.alt_response(412, schema=ProblemSchema, content_type=PROBLEM_TYPE,
-                 description="If-Match is not the current ETag")
-@bp.alt_response(428, schema=ProblemSchema, content_type=PROBLEM_TYPE,
-                 description="If-Match is missing")
-@bp.doc(parameters=[IF_MATCH_DOC])
+@versioned_write
 def cancel(event_id: int) -> Event:
     """Cancel the event (kept, marked cancelled; ``If-Match``: the version read)."""
     event: Event = g.target

@@ -20,13 +20,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import current_app, has_app_context
-from sqlalchemy import event as sa_event
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from calendars.http import validators
 from calendars.scopes import PLACEMENT, raise_scopes, read_stored, touched_scopes
-from core.extensions import db
+from core.session_hooks import listen_once
 from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
@@ -168,13 +167,10 @@ def _after_soft_rollback(session: Session, _previous: Any) -> None:
 
 def install() -> None:
     """Register the session hooks on Flask-SQLAlchemy's session (idempotent)."""
-    hooks = (
+    listen_once((
         ("before_flush", _before_flush),
         ("after_flush", _after_flush),
         ("before_commit", _before_commit),
         ("after_commit", _after_commit),
         ("after_soft_rollback", _after_soft_rollback),
-    )
-    for name, hook in hooks:
-        if not sa_event.contains(db.session, name, hook):
-            sa_event.listen(db.session, name, hook)
+    ))

@@ -18,12 +18,11 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from flask import Flask, current_app
-from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
 from calendars.http import FeedCache, feed_state, make_etag, validators
 from calendars.scopes import raise_scopes
-from core.extensions import db
+from core.session_hooks import listen_once
 from events.models import Event
 from invitations.models import Invitation
 from missions.models import DelegationMember, Mission
@@ -82,12 +81,9 @@ def _after_soft_rollback(session: Session, _previous: Any) -> None:
 def install(app: Flask) -> None:
     """Give ``app`` its aggregate cache; register the session hooks (idempotent)."""
     app.extensions[EXTENSION_KEY] = FeedCache(CACHE_ENTRIES)
-    hooks = (
+    listen_once((
         ("before_flush", _before_flush),
         ("before_commit", _before_commit),
         ("after_commit", _after_commit),
         ("after_soft_rollback", _after_soft_rollback),
-    )
-    for name, hook in hooks:
-        if not sa_event.contains(db.session, name, hook):
-            sa_event.listen(db.session, name, hook)
+    ))
