@@ -22,7 +22,7 @@ class Organisation(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str | None] = mapped_column(String(120), unique=True)
-    name_en: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str] = mapped_column(String(200), index=True)
     name_zh: Mapped[str | None] = mapped_column(String(200))
     city_id: Mapped[int | None] = mapped_column(ForeignKey("city.id"))
     helix_role: Mapped[str] = mapped_column(String(20))

@@ -40,7 +40,7 @@ class Participant(db.Model):
     __tablename__ = "participant"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(160))
+    name: Mapped[str] = mapped_column(String(160), index=True)
     name_zh: Mapped[str | None] = mapped_column(String(160))
     email: Mapped[str] = mapped_column(String(254), unique=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"),
