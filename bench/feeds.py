@@ -141,13 +141,15 @@ def _write(url: str, own: bool) -> None:
     (the public programme's scope, which that feed does not hold)."""
     from sqlalchemy import create_engine, text
 
-    scope = "'participant:' || id FROM participant WHERE feed_token = :token" if own else (
-        "'programme'")
+    # SQLite needs a WHERE in an INSERT … SELECT that ends in ON CONFLICT (parsing).
+    source = ("SELECT 'participant:' || id, 1, CURRENT_TIMESTAMP FROM participant "
+              "WHERE feed_token = :token") if own else (
+        "SELECT 'programme', 1, CURRENT_TIMESTAMP WHERE 1 = 1")
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text(
-            f"INSERT INTO feed_scope (scope, generation, changed_at) SELECT {scope}, 1, "
-            "CURRENT_TIMESTAMP ON CONFLICT (scope) DO UPDATE SET generation = "
+            f"INSERT INTO feed_scope (scope, generation, changed_at) {source} "
+            "ON CONFLICT (scope) DO UPDATE SET generation = "
             "feed_scope.generation + 1, changed_at = CURRENT_TIMESTAMP"
         ), {"token": TOKEN})
     engine.dispose()
