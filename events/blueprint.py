@@ -8,7 +8,7 @@ from events import contributions
 from events.demo import load_events
 from events.messages import describe_conflict, web_link
 from events.views.editing import cancel, create, delete, duplicate, edit
-from events.views.pages import calendar, detail, feed, index
+from events.views.pages import calendar, detail, feed, index, search
 from events.views.slot_search import slots
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -17,6 +17,7 @@ ROUTES = [
     ("/", index, ["GET"]),
     ("/calendar", calendar, ["GET"]),
     ("/feed.json", feed, ["GET"]),
+    ("/search", search, ["GET"]),
     ("/slots", slots, ["GET"]),
     ("/new", create, ["GET", "POST"]),
     ("/<int:event_id>", detail, ["GET"]),

@@ -16,6 +16,7 @@ from sqlalchemy.orm import joinedload
 from core.extensions import db
 from core.fields import coerce_id
 from core.i18n import localized
+from events.choices import event_label
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
 from missions.choices import title_holds
@@ -68,10 +69,6 @@ def target_value(token: str) -> str:
     return f"{kind}:{coerce_id(raw_id)}"
 
 
-def _event_label(event: Event) -> str:
-    return f"{event.starts_at:%Y-%m-%d} · {localized(event, 'title')[0]}"
-
-
 def _mission_label(mission: Mission) -> str:
     return _("Mission: %(title)s", title=localized(mission, "title")[0])
 
@@ -85,7 +82,7 @@ def target_labels(values: Sequence[str]) -> dict[str, str]:
     kind named)."""
     labels: dict[str, str] = {}
     if event_ids := _ids(values, "event"):
-        labels |= {f"event:{e.id}": _event_label(e) for e in db.session.scalars(
+        labels |= {f"event:{e.id}": event_label(e) for e in db.session.scalars(
             select(Event).where(Event.id.in_(event_ids),
                                 Event.status != EventStatus.CANCELLED.value))}
     if mission_ids := _ids(values, "mission"):
@@ -105,5 +102,5 @@ def target_matches(q: str, limit: int) -> list[tuple[str, str]]:
     events = db.session.scalars(
         select(Event).where(title_holds(Event, q), Event.status != EventStatus.CANCELLED.value)
         .order_by(Event.starts_at.desc(), Event.id.desc()).limit(limit - len(found)))
-    found += [(f"event:{e.id}", _event_label(e)) for e in events]
+    found += [(f"event:{e.id}", event_label(e)) for e in events]
     return found

@@ -11,6 +11,8 @@ from core.fields import ProgrammeDateField, coerce_id, optional_id
 from core.form_helpers import INVALID_CHOICE, HelixForm, known_choices
 from core.labels import OUTCOME_KINDS, OUTCOME_STATUSES
 from core.once import OnceForm
+from core.picker import PickerField
+from events.choices import event_labels
 from outcomes.models import Outcome, OutcomeStatus
 
 
@@ -26,7 +28,8 @@ class OutcomeForm(OnceForm, HelixForm):
                          validators=[DataRequired(message=INVALID_CHOICE)])
     title_en = StringField(_l("Title (English)"), validators=[Optional(), Length(max=300)])
     title_zh = StringField(_l("Title (Chinese)"), validators=[Optional(), Length(max=300)])
-    event_id = SelectField(_l("Event"), coerce=optional_id, validators=[Optional()])
+    event_id = PickerField(_l("Event"), lookup=event_labels, multiple=False,
+                           search_endpoint="events.search")
     partnership_id = SelectField(_l("Partnership"), coerce=optional_id,
                                  validators=[Optional()])
     party_ids = SelectMultipleField(_l("Parties"), coerce=coerce_id, validate_choice=False,

@@ -9,7 +9,6 @@ from typing import Any
 
 from flask import flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from accounts.permissions import require
@@ -17,7 +16,6 @@ from core.choices import select_choices
 from core.errors import HelixError
 from core.extensions import db
 from core.fields import query_id
-from core.i18n import localized
 from core.once import claim
 from events.models import Event
 from organisations.queries import organisation_choices
@@ -35,9 +33,6 @@ def load_outcome(outcome_id: int, **_: Any) -> Outcome | None:
 
 def _form(outcome: Outcome | None) -> OutcomeForm:
     form = OutcomeForm(obj=outcome)
-    events = db.session.scalars(select(Event).order_by(Event.starts_at.desc()))
-    form.event_id.choices = select_choices([("", "—")] + [
-        (e.id, f"{e.starts_at:%Y-%m-%d} · {localized(e, 'title')[0]}") for e in events])
     form.partnership_id.choices = select_choices(partnership_choices(
         [outcome.partnership_id] if outcome is not None else []))
     form.party_ids.choices = select_choices(organisation_choices(blank=False))

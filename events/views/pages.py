@@ -19,9 +19,11 @@ from core.extensions import db
 from core.fields import FIRST_YEAR, LAST_YEAR, query_id
 from core.i18n import get_lang, localized
 from core.paging import bounded_page
+from core.picker import search_response
 from core.registry import provided
 from core.timefmt import is_valid_zone, local_to_utc, to_local
 from core.viewer import viewer_timezone
+from events.choices import event_matches
 from events.models import Event
 from events.queries import sees_internal_details, visible_events
 from events.search_forms import EventFilterForm
@@ -121,6 +123,11 @@ def _floating(naive: datetime, tz_name: str) -> datetime:
         return local_to_utc(naive, tz_name)
     except ValueError:
         return naive.replace(tzinfo=UTC)
+
+
+def search() -> ResponseReturnValue:
+    """The event pickers' search: events the viewer may see whose title holds ``?q=``."""
+    return search_response(lambda text, limit: event_matches(text, limit, current_user))
 
 
 def feed() -> ResponseReturnValue:

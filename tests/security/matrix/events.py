@@ -24,6 +24,7 @@ ROUTES = {
         everyone(args=lambda w: {"event_id": w.internal_event.id}).but(anonymous=404),
     ],
     "GET events.calendar": everyone(),
+    "GET events.search": everyone(note="only events the viewer may see are found"),
     "GET events.feed": [
         everyone(args=lambda w: {"start": "2030-05-01T00:00:00Z",
                                  "end": "2030-06-01T00:00:00Z", "tz": "Asia/Shanghai"}),
