@@ -17,10 +17,9 @@ from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from audit.services import tracking
-from core.converters import MAX_ID
 from core.errors import HelixError
 from core.extensions import db
-from core.text import whole_number
+from core.fields import query_id
 from core.types import utcnow
 from events.models import Event, EventStatus
 from invitations.models import Invitation, InvitationStatus
@@ -48,11 +47,12 @@ class InviteResult:
 def target_events(target: str) -> list[Event]:
     """Events named by a target value: ``event:<id>`` or ``mission:<id>`` (not cancelled)."""
     kind, _sep, raw_id = target.partition(":")
-    if not whole_number(raw_id, MAX_ID) or kind not in ("event", "mission"):
+    target_id = query_id(raw_id)
+    if target_id is None or kind not in ("event", "mission"):
         raise InvitationError(_("Choose an event or a mission."), field="target")
     column = Event.id if kind == "event" else Event.mission_id
     events = list(db.session.scalars(
-        select(Event).where(column == int(raw_id), Event.status != EventStatus.CANCELLED.value)
+        select(Event).where(column == target_id, Event.status != EventStatus.CANCELLED.value)
         .order_by(Event.starts_at)))
     if not events:
         raise InvitationError(_("This mission has no events to invite people to yet.")

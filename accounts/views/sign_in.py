@@ -16,11 +16,10 @@ from accounts.passwords import MIN_LENGTH, verify_password
 from accounts.permissions import require
 from accounts.security import limiter
 from accounts.services import authenticate, record_sign_in, set_password, update_user
-from core.converters import MAX_ID
 from core.extensions import db
+from core.fields import query_id
 from core.i18n import get_lang, keep_language
 from core.safe_url import safe_local_url
-from core.text import whole_number
 from core.timefmt import common_zones
 
 
@@ -30,8 +29,8 @@ def load_user(user_id: str) -> User | None:
     Sessions of deactivated users and sessions from before a password change are refused.
     """
     raw_id, _, fingerprint = user_id.partition(":")
-    user_key = whole_number(raw_id, MAX_ID)
-    user = db.session.get(User, user_key) if user_key else None
+    user_key = query_id(raw_id)
+    user = db.session.get(User, user_key) if user_key is not None else None
     if user is None or not user.is_active:
         return None
     if not hmac.compare_digest(fingerprint, user.session_fingerprint()):
